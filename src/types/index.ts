@@ -1,0 +1,207 @@
+/**
+ * The shared vocabulary of Skywatch: what decoders emit (`SensorReport`), what the
+ * tracker knows of a sensor (`Sensor`), and what it produces (`SystemTrack`, `TrackUpdate`).
+ *
+ * Units are SI (metres, seconds, radians, m/s) unless a field's name says otherwise.
+ * Times are UTC seconds since 1970-01-01 (float).
+ */
+import type { Enu, Geodetic } from "../geo/types.js";
+
+export type { Enu, Geodetic, Ecef } from "../geo/types.js";
+
+/** Sensor identifier: "SAC/SIC" in decimal, e.g. "20/129" (ASTERIX I048/010). */
+export type SensorId = string;
+
+/** Builds the sensor id of a System Area Code / System Identification Code pair (ASTERIX I048/010, I034/010). */
+export function sensorIdOf(sac: number, sic: number): SensorId {
+  return `${sac}/${sic}`;
+}
+
+/** Mode 3/A code with its validity flags (ASTERIX I048/070). */
+export interface Mode3A {
+  /** The 12-bit code as a number; print in octal (`code.toString(8).padStart(4, "0")`). */
+  code: number;
+  /** V bit clear: code validated. */
+  validated: boolean;
+  /** G bit set: garbled code. */
+  garbled: boolean;
+  /** L bit set: code not extracted during the last scan (smoothed or held). */
+  smoothed: boolean;
+}
+
+/** Mode C (barometric) altitude as the transponder reported it (ASTERIX I048/090). */
+export interface ModeC {
+  /** Pressure altitude referenced to 1013.25 hPa, metres (flight level × 100 ft × 0.3048). */
+  pressureAltitude: number;
+  /** V bit clear: code validated. */
+  validated: boolean;
+  /** G bit set: garbled code. */
+  garbled: boolean;
+}
+
+/** Radar detection type (ASTERIX I048/020 TYP). */
+export type DetectionType =
+  | "none"
+  | "psr"
+  | "ssr"
+  | "ssr+psr"
+  | "modeSAllCall"
+  | "modeSRollCall"
+  | "modeSAllCall+psr"
+  | "modeSRollCall+psr";
+
+/** One Mode S Comm-B reply kept raw: the 56-bit MB field and the BDS register it answers (ASTERIX I048/250). */
+export interface CommB {
+  /** BDS register number, e.g. 0x40 for BDS 4,0 (BDS1 << 4 | BDS2). */
+  bds: number;
+  /** The 7 bytes of the MB field. */
+  mb: Uint8Array;
+}
+
+/** Fields common to every report. */
+export interface ReportBase {
+  /** Sensor that produced the report ("SAC/SIC"). */
+  sensorId: SensorId;
+  /** UTC seconds since 1970-01-01 of the detection (or message) time. */
+  time: number;
+  /** ASTERIX category the report was decoded from, when it came from ASTERIX. */
+  category?: number;
+}
+
+/**
+ * A radar plot (target report) in the sensor's own frame, as ASTERIX CAT048 carries it.
+ * The measurement is polar: slant range and azimuth, plus elevation from a 3D radar and/or
+ * a Mode C altitude. Standard deviations are filled from the sensor's configuration when the
+ * format does not carry them.
+ */
+export interface PlotReport extends ReportBase {
+  kind: "plot";
+  /** Slant range from the antenna, metres (I048/040 RHO). */
+  range: number;
+  /** Azimuth from geographic north, clockwise, radians in [0, 2π) (I048/040 THETA). */
+  azimuth: number;
+  /** Elevation above the local horizontal at the antenna, radians, from a 3D radar (when measured). */
+  elevation?: number;
+  /** Height above mean sea level measured by a 3D radar, metres (I048/110). */
+  height3D?: number;
+  /** Mode C altitude (I048/090). */
+  modeC?: ModeC;
+  /** Mode 3/A code (I048/070). */
+  mode3A?: Mode3A;
+  /** 24-bit ICAO aircraft address (I048/220). */
+  icaoAddress?: number;
+  /** Aircraft identification (callsign), trailing spaces removed (I048/240). */
+  callsign?: string;
+  /** Detection type (I048/020 TYP). */
+  detection: DetectionType;
+  /** Special position identification (I048/020 SPI). */
+  spi?: boolean;
+  /** Simulated or test target (I048/020 SIM or TST). */
+  simulated?: boolean;
+  /** Report from a fixed transponder (field monitor) (I048/020 RAB). */
+  fixedTransponder?: boolean;
+  /** The radar's own track number for this plot (I048/161). */
+  radarTrackNumber?: number;
+  /** The radar's own tracked ground velocity (I048/200): speed m/s and heading rad from north. */
+  radarVelocity?: { groundSpeed: number; heading: number };
+  /** Mode S Comm-B data (I048/250). */
+  commB?: CommB[];
+  /** 1-sigma range error, metres. */
+  rangeSigma?: number;
+  /** 1-sigma azimuth error, radians. */
+  azimuthSigma?: number;
+  /** 1-sigma elevation error, radians. */
+  elevationSigma?: number;
+}
+
+/** Radar service message types (ASTERIX CAT034 I034/000). */
+export type ServiceMessageType =
+  | "northMarker"
+  | "sectorCrossing"
+  | "geographicalFiltering"
+  | "jammingStrobe"
+  | "solarStorm"
+  | "ssrJammingStrobe"
+  | "modeSJammingStrobe"
+  | "unknown";
+
+/** A radar service message: north marker, sector crossing, status (ASTERIX CAT034). */
+export interface ServiceReport extends ReportBase {
+  kind: "service";
+  messageType: ServiceMessageType;
+  /** Azimuth of the sector just crossed, radians (I034/020). */
+  sectorAzimuth?: number;
+  /** Antenna rotation period, seconds (I034/041). */
+  antennaRotationPeriod?: number;
+}
+
+/** Every report a decoder can emit. Discriminated by `kind`. */
+export type SensorReport = PlotReport | ServiceReport;
+
+/** Measurement standard deviations of a sensor (1 sigma). */
+export interface SensorSigmas {
+  /** Slant range, metres. */
+  range: number;
+  /** Azimuth, radians. */
+  azimuth: number;
+  /** Elevation, radians (3D radars). */
+  elevation?: number;
+  /** Mode C altitude, metres. */
+  modeC?: number;
+}
+
+/** A sensor site as the tracker needs it. */
+export interface Sensor {
+  id: SensorId;
+  /** Human-readable name. */
+  name: string;
+  /** Antenna position on WGS-84: lat/lon radians, height above the ellipsoid metres. */
+  site: Geodetic;
+  /** Measurement standard deviations. */
+  sigmas: SensorSigmas;
+  /** Antenna rotation period, seconds (scan period). */
+  rotationPeriod?: number;
+}
+
+/** Track life-cycle state. */
+export type TrackStatus = "tentative" | "confirmed" | "coasting" | "deleted";
+
+/** Identity carried by a track, as the latest associated reports gave it. */
+export interface TrackIdentity {
+  icaoAddress?: number;
+  mode3A?: number;
+  callsign?: string;
+}
+
+/** A system track of the Recognized Air Picture at one instant. */
+export interface SystemTrack {
+  /** System track number, unique within a run, never reused. */
+  trackNumber: number;
+  status: TrackStatus;
+  /** UTC seconds of the state below (last update or prediction time). */
+  time: number;
+  /** Position on WGS-84 (radians, metres above the ellipsoid). */
+  position: Geodetic;
+  /** Velocity in the local ENU frame at `position`, m/s. */
+  velocity: Enu;
+  /** Horizontal 1-sigma position error (square root of the mean of the east and north variances), metres. */
+  positionSigma: number;
+  /** Last Mode C pressure altitude associated, metres. */
+  pressureAltitude?: number;
+  identity: TrackIdentity;
+  /** Sensors that have updated this track. */
+  sensors: SensorId[];
+  /** Number of reports associated so far. */
+  updates: number;
+  /** UTC seconds of the last associated report. */
+  lastUpdateTime: number;
+}
+
+/** What happened to a track. */
+export type TrackEvent = "initiated" | "updated" | "confirmed" | "coasting" | "deleted";
+
+/** A change of one system track, as `Tracker.process` and `Tracker.tick` return them. */
+export interface TrackUpdate {
+  event: TrackEvent;
+  track: SystemTrack;
+}
