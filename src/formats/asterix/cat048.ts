@@ -1,0 +1,186 @@
+/**
+ * CAT048 (monoradar target reports) ⇄ `PlotReport`.
+ *
+ * Source: EUROCONTROL ASTERIX Part 4, Category 048, ed. 1.31 (EUROCONTROL-SPEC-0149-4):
+ * I048/010 data source, I048/140 time of day, I048/020 target report descriptor,
+ * I048/040 measured position (polar), I048/042 calculated position (Cartesian),
+ * I048/070 Mode 3/A, I048/090 flight level, I048/110 3D height, I048/161 track number,
+ * I048/200 calculated track velocity, I048/220 aircraft address, I048/240 aircraft
+ * identification, I048/250 BDS register data.
+ */
+import type { DetectionType, PlotReport } from "../../types/index.js";
+import type { AsterixRecord, ItemObject, ItemValue } from "./decode.js";
+import { encodeDataBlock } from "./encode.js";
+import { CAT048_1_31 } from "./specs/cat048_1_31.js";
+import { DEG, FL, FT, NM } from "./units.js";
+
+/** I048/020 TYP codes (CAT048 ed. 1.31, I048/020). */
+const DETECTION: DetectionType[] = [
+  "none", "psr", "ssr", "ssr+psr", "modeSAllCall", "modeSRollCall", "modeSAllCall+psr", "modeSRollCall+psr",
+];
+
+function obj(v: ItemValue | undefined): ItemObject | undefined {
+  return v !== undefined && typeof v === "object" && !Array.isArray(v) ? v : undefined;
+}
+function n(o: ItemObject | undefined, key: string): number | undefined {
+  const v = o?.[key];
+  return typeof v === "number" ? v : undefined;
+}
+
+/** Bytes of a hex string. */
+export function hexBytes(hex: string): Uint8Array {
+  const out = new Uint8Array(hex.length / 2);
+  for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.substr(i * 2, 2), 16);
+  return out;
+}
+
+/** Hex string of bytes. */
+export function bytesHex(b: Uint8Array): string {
+  let s = "";
+  for (const x of b) s += x.toString(16).padStart(2, "0");
+  return s;
+}
+
+/**
+ * Converts a decoded CAT048 record into a plot report in SI units.
+ * `sensorId` is the record's SAC/SIC (or the one propagated from the block); `time` the resolved
+ * UTC time of I048/140. Returns undefined when the record has no position (neither I048/040 nor
+ * I048/042), which is not a plot.
+ */
+export function cat048ToPlot(rec: AsterixRecord, sensorId: string, time: number): PlotReport | undefined {
+  const it = rec.items;
+  const polar = obj(it["040"]);
+  let range = n(polar, "RHO");
+  let azimuthDeg = n(polar, "THETA");
+  if (range === undefined || azimuthDeg === undefined) {
+    // I048/042: position in the radar's plane, NM; only used when the polar position is absent.
+    const cart = obj(it["042"]);
+    const x = n(cart, "X");
+    const y = n(cart, "Y");
+    if (x === undefined || y === undefined) return undefined;
+    range = Math.hypot(x, y);
+    azimuthDeg = ((Math.atan2(x, y) / DEG) + 360) % 360;
+  }
+  const d020 = obj(it["020"]);
+  const plot: PlotReport = {
+    kind: "plot",
+    sensorId,
+    time,
+    category: 48,
+    range: range * NM,
+    azimuth: azimuthDeg * DEG,
+    detection: DETECTION[n(d020, "TYP") ?? 0],
+  };
+  if (n(d020, "SPI") === 1) plot.spi = true;
+  if (n(d020, "SIM") === 1 || n(d020, "TST") === 1) plot.simulated = true;
+  if (n(d020, "RAB") === 1) plot.fixedTransponder = true;
+  const m3a = obj(it["070"]);
+  if (m3a && typeof m3a.MODE3A === "string") {
+    plot.mode3A = {
+      code: parseInt(m3a.MODE3A, 8),
+      validated: m3a.V === 0,
+      garbled: m3a.G === 1,
+      smoothed: m3a.L === 1,
+    };
+  }
+  const fl = obj(it["090"]);
+  const flValue = n(fl, "FL");
+  if (flValue !== undefined) {
+    plot.modeC = { pressureAltitude: flValue * FL, validated: fl!.V === 0, garbled: fl!.G === 1 };
+  }
+  const h3d = n(obj(it["110"]), "3DH");
+  if (h3d !== undefined) plot.height3D = h3d * FT;
+  const addr = n(obj(it["220"]), "VALUE");
+  if (addr !== undefined) plot.icaoAddress = addr;
+  const ident = obj(it["240"])?.VALUE;
+  if (typeof ident === "string") {
+    const cs = ident.trimEnd();
+    if (cs.length > 0) plot.callsign = cs;
+  }
+  const trn = n(obj(it["161"]), "TRN");
+  if (trn !== undefined) plot.radarTrackNumber = trn;
+  const vel = obj(it["200"]);
+  const gsp = n(vel, "GSP");
+  const hdg = n(vel, "HDG");
+  if (gsp !== undefined && hdg !== undefined) plot.radarVelocity = { groundSpeed: gsp * NM, heading: hdg * DEG };
+  const bds = it["250"];
+  if (Array.isArray(bds) && bds.length > 0) {
+    plot.commB = bds.map((b) => {
+      const o = b as ItemObject;
+      return { bds: ((o.BDS1 as number) << 4) | (o.BDS2 as number), mb: hexBytes(o.MBDATA as string) };
+    });
+  }
+  return plot;
+}
+
+/** Splits "SAC/SIC" into numbers. Throws RangeError on a malformed id. */
+export function parseSensorId(id: string): { sac: number; sic: number } {
+  const m = /^(\d{1,3})\/(\d{1,3})$/.exec(id);
+  const sac = m ? Number(m[1]) : NaN;
+  const sic = m ? Number(m[2]) : NaN;
+  if (!(sac <= 255 && sic <= 255)) throw new RangeError(`sensor id "${id}" is not SAC/SIC (0-255 each)`);
+  return { sac, sic };
+}
+
+/** An angle in radians as degrees in [0, 360), with values that round up to 360 written as 0. */
+function angleDeg(rad: number, lsbDeg: number): number {
+  const d = (((rad / DEG) % 360) + 360) % 360;
+  return Math.round(d / lsbDeg) * lsbDeg >= 360 ? 0 : d;
+}
+
+const TYP_CODE = new Map(DETECTION.map((d, i) => [d, i]));
+
+/** The CAT048 record (decoder value shapes, ed. 1.31) of a plot report. Inverse of `cat048ToPlot`. */
+export function plotToCat048(p: PlotReport): Record<string, ItemValue> {
+  const { sac, sic } = parseSensorId(p.sensorId);
+  const tod = ((p.time % 86400) + 86400) % 86400;
+  const items: Record<string, ItemValue> = {
+    "010": { SAC: sac, SIC: sic },
+    "140": { VALUE: Math.min(tod, 86400 - 1 / 128) },
+    "020": {
+      TYP: TYP_CODE.get(p.detection) ?? 0,
+      SIM: p.simulated ? 1 : 0,
+      RDP: 0,
+      SPI: p.spi ? 1 : 0,
+      RAB: p.fixedTransponder ? 1 : 0,
+    },
+    "040": {
+      RHO: Math.min(p.range / NM, 256 - 1 / 256),
+      THETA: angleDeg(p.azimuth, 360 / 2 ** 16),
+    },
+  };
+  if (p.mode3A) {
+    items["070"] = {
+      V: p.mode3A.validated ? 0 : 1,
+      G: p.mode3A.garbled ? 1 : 0,
+      L: p.mode3A.smoothed ? 1 : 0,
+      MODE3A: p.mode3A.code.toString(8).padStart(4, "0"),
+    };
+  }
+  if (p.modeC) {
+    items["090"] = { V: p.modeC.validated ? 0 : 1, G: p.modeC.garbled ? 1 : 0, FL: p.modeC.pressureAltitude / FL };
+  }
+  if (p.height3D !== undefined) items["110"] = { "3DH": p.height3D / FT };
+  if (p.icaoAddress !== undefined) items["220"] = { VALUE: p.icaoAddress };
+  if (p.callsign !== undefined) items["240"] = { VALUE: p.callsign.padEnd(8, " ") };
+  if (p.commB && p.commB.length > 0) {
+    items["250"] = p.commB.map((c) => ({ MBDATA: bytesHex(c.mb), BDS1: c.bds >> 4, BDS2: c.bds & 15 }));
+  }
+  if (p.radarTrackNumber !== undefined) items["161"] = { TRN: p.radarTrackNumber };
+  if (p.radarVelocity) {
+    items["200"] = {
+      GSP: p.radarVelocity.groundSpeed / NM,
+      HDG: angleDeg(p.radarVelocity.heading, 360 / 2 ** 16),
+    };
+  }
+  return items;
+}
+
+/**
+ * One CAT048 data block (ed. 1.31) holding the plots, in order (all of one sensor;
+ * SAC/SIC from `plot.sensorId`, I048/140 from `plot.time` mod 86400).
+ * Throws EncodeError when a value does not fit its field, RangeError on a bad sensor id.
+ */
+export function encodeCat048Block(plots: PlotReport[]): Uint8Array {
+  return encodeDataBlock(CAT048_1_31, plots.map(plotToCat048));
+}

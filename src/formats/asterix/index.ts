@@ -1,0 +1,16 @@
+/**
+ * Public face of the ASTERIX module: category tables, the generic decode/encode engine,
+ * CAT048/CAT034 ⇄ reports, and the per-stream decoder.
+ */
+export type { CategorySpec, Content, Variation, Field, Spare } from "./spec.js";
+export { DecodeError } from "./errors.js";
+export { compileCategory, decodeRecord, type AsterixRecord, type ItemObject, type ItemValue, type CompiledCategory } from "./decode.js";
+export { encodeDataBlock, encodeRecord, EncodeError } from "./encode.js";
+export { decodeBlock, type BlockResult } from "./block.js";
+export { CategoryRegistry, DEFAULT_EDITIONS, EDITIONS, type EditionChoice } from "./registry.js";
+export { resolveTimeOfDay, TimeOfDayResolver } from "./time.js";
+export { cat048ToPlot, plotToCat048, encodeCat048Block, parseSensorId } from "./cat048.js";
+export { cat034ToService, serviceToCat034, encodeCat034Block } from "./cat034.js";
+export {
+  AsterixDecoderStream, type DecodeStats, type DecodedBlock, type DecoderStreamOptions, type TimedBlockInput,
+} from "./stream.js";

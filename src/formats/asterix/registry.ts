@@ -1,0 +1,69 @@
+/**
+ * The ASTERIX category editions Skywatch knows, and the choice of edition per category
+ * (and optionally per sensor SAC/SIC, since the edition cannot be read from the data).
+ */
+import { compileCategory, type CompiledCategory } from "./decode.js";
+import type { CategorySpec } from "./spec.js";
+import { CAT034_1_29 } from "./specs/cat034_1_29.js";
+import { CAT048_1_27 } from "./specs/cat048_1_27.js";
+import { CAT048_1_31 } from "./specs/cat048_1_31.js";
+
+/** Every edition table, by category then edition. */
+export const EDITIONS: Record<number, Record<string, CategorySpec>> = {
+  34: { "1.29": CAT034_1_29 },
+  48: { "1.31": CAT048_1_31, "1.27": CAT048_1_27 },
+};
+
+/** The edition used for a category unless configured otherwise. */
+export const DEFAULT_EDITIONS: Record<number, string> = {
+  34: "1.29",
+  48: "1.31",
+};
+
+/** Edition choices: per category ("48" → "1.27") and per sensor and category ("20/129:48" → "1.27"). */
+export interface EditionChoice {
+  byCategory?: Record<number, string>;
+  bySensor?: Record<string, string>;
+}
+
+/** Looks up compiled decoders by category (and sensor); compiles each edition once. */
+export class CategoryRegistry {
+  private readonly cache = new Map<string, CompiledCategory>();
+  private readonly choice: EditionChoice;
+
+  /** Throws RangeError when a configured edition is unknown. */
+  constructor(choice: EditionChoice = {}) {
+    this.choice = choice;
+    for (const [cat, ed] of Object.entries(choice.byCategory ?? {})) this.check(Number(cat), ed);
+    for (const [key, ed] of Object.entries(choice.bySensor ?? {})) this.check(Number(key.split(":")[1]), ed);
+  }
+
+  private check(cat: number, edition: string): void {
+    if (!EDITIONS[cat]?.[edition]) {
+      const known = Object.keys(EDITIONS[cat] ?? {}).join(", ") || "none";
+      throw new RangeError(`CAT${cat} edition ${edition} is not known (known: ${known})`);
+    }
+  }
+
+  /** Categories this registry can decode. */
+  categories(): number[] {
+    return Object.keys(EDITIONS).map(Number);
+  }
+
+  /** The compiled decoder for a category, or undefined when the category is not supported. */
+  get(category: number, sensorId?: string): CompiledCategory | undefined {
+    const eds = EDITIONS[category];
+    if (!eds) return undefined;
+    const edition =
+      (sensorId !== undefined ? this.choice.bySensor?.[`${sensorId}:${category}`] : undefined) ??
+      this.choice.byCategory?.[category] ??
+      DEFAULT_EDITIONS[category];
+    const key = `${category}:${edition}`;
+    let c = this.cache.get(key);
+    if (!c) {
+      c = compileCategory(eds[edition]);
+      this.cache.set(key, c);
+    }
+    return c;
+  }
+}
