@@ -1,0 +1,139 @@
+/**
+ * Every CAT048 and CAT034 record of every recording in ../shared/data/asterix is decoded and
+ * compared, field by field, with the per-record golden decodes made with Wireshark's dissector
+ * (golden/README.md). Where that README says Wireshark is wrong (I048/090 FL read unsigned by
+ * asterix-specs 1.27–1.31, CAT001 track UAP misuse leaking into later records), the record is
+ * flagged `tshark_suspect`; for the FL case the expected value is FL − 4096 and the rest of the
+ * record is compared as usual; other suspect records are counted and listed, not compared.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
+import { describe, expect, it } from "vitest";
+import { CategoryRegistry, decodeBlock, type AsterixRecord, type ItemValue } from "../../../src/formats/asterix/index.js";
+import { detectFraming, frameBlocks } from "../../../src/formats/asterix/framing/index.js";
+import { ASTERIX_DATA, HAS_SHARED_DATA, SKIP_MESSAGE } from "../../shared_data.js";
+
+interface GoldenLine {
+  block: number | null;
+  record: number | null;
+  cat: number;
+  items: Record<string, unknown> | null;
+  tshark_suspect?: boolean;
+  suspect_reason?: string[];
+}
+
+const CATS = new Set([48, 34]);
+
+function goldenFiles(): string[] {
+  if (!HAS_SHARED_DATA) return [];
+  const manifest = JSON.parse(readFileSync(join(ASTERIX_DATA, "golden/manifest.json"), "utf8"));
+  return (manifest.files as Array<{ file: string; per_cat: Record<string, unknown> }>)
+    .filter((f) => "048" in f.per_cat || "034" in f.per_cat)
+    .map((f) => f.file);
+}
+
+/** Compares a golden value with ours; returns a list of differences (paths). */
+function diff(path: string, golden: unknown, ours: ItemValue | undefined, out: string[]): void {
+  if (ours === undefined) {
+    out.push(`${path}: missing (golden ${JSON.stringify(golden)})`);
+    return;
+  }
+  if (typeof golden === "number") {
+    if (typeof ours !== "number" || Math.abs(golden - ours) > 1e-9 + 1e-12 * Math.abs(golden)) {
+      out.push(`${path}: golden ${golden}, ours ${JSON.stringify(ours)}`);
+    }
+    return;
+  }
+  if (typeof golden === "string") {
+    // Wireshark shows ICAO 6-bit codes outside A-Z/0-9/space as a space; Skywatch shows "?".
+    const o = typeof ours === "string" ? ours.replace(/\?/g, " ") : ours;
+    if (o !== golden) out.push(`${path}: golden "${golden}", ours ${JSON.stringify(ours)}`);
+    return;
+  }
+  if (Array.isArray(golden)) {
+    if (!Array.isArray(ours) || ours.length !== golden.length) {
+      out.push(`${path}: golden ${golden.length} repetitions, ours ${JSON.stringify(ours)}`);
+      return;
+    }
+    golden.forEach((g, i) => diff(`${path}[${i}]`, g, ours[i], out));
+    return;
+  }
+  const g = golden as Record<string, unknown>;
+  if ("_raw" in g) {
+    diff(`${path}.raw`, g._raw, (ours as Record<string, ItemValue>).raw, out);
+    return;
+  }
+  // An FX-repetitive item with one repetition is shown by Wireshark as a plain field.
+  if (Array.isArray(ours) && ours.length === 1 && Object.keys(g).length === 1) {
+    diff(`${path}.${Object.keys(g)[0]}`, Object.values(g)[0], ours[0], out);
+    return;
+  }
+  if (typeof ours !== "object" || Array.isArray(ours)) {
+    out.push(`${path}: golden object, ours ${JSON.stringify(ours)}`);
+    return;
+  }
+  for (const [k, v] of Object.entries(g)) diff(`${path}.${k}`, v, ours[k], out);
+  for (const k of Object.keys(ours)) if (!(k in g)) out.push(`${path}.${k}: not in golden`);
+}
+
+function decodeFile(file: string): AsterixRecord[][] {
+  const buf = new Uint8Array(readFileSync(join(ASTERIX_DATA, file)));
+  const framing = detectFraming(buf, file);
+  const registry = new CategoryRegistry();
+  const blocks: AsterixRecord[][] = [];
+  for (const x of frameBlocks(buf, framing)) {
+    if (x.kind !== "block") continue;
+    const r = decodeBlock(registry, x.data, x.offset);
+    blocks.push(r.records);
+  }
+  return blocks;
+}
+
+describe.skipIf(!HAS_SHARED_DATA)("CAT048/CAT034 decodes agree with the golden per-record decodes", () => {
+  for (const file of goldenFiles()) {
+    it(file, () => {
+      const ours = decodeFile(file);
+      const lines = gunzipSync(readFileSync(join(ASTERIX_DATA, "golden", `${file}.records.ndjson.gz`)))
+        .toString("utf8").split("\n").filter((l) => l.length > 0).map((l) => JSON.parse(l) as GoldenLine);
+      let compared = 0;
+      let flFixed = 0;
+      const notCompared: string[] = [];
+      const differences: string[] = [];
+      for (const line of lines) {
+        if (line.record === null || line.block === null || !CATS.has(line.cat) || !line.items) continue;
+        const where = `block ${line.block} record ${line.record}`;
+        const rec = ours[line.block]?.[line.record];
+        const expected = structuredClone(line.items);
+        if (line.tshark_suspect) {
+          const reasons = (line.suspect_reason ?? []).join("; ");
+          const fl = (expected["090"] as { FL?: number } | undefined)?.FL;
+          if (/I048\/090/.test(reasons) && reasons.split(";").length === 1 && fl !== undefined && fl >= 2048) {
+            (expected["090"] as { FL: number }).FL = fl - 4096; // two's complement (CAT048 ed. 1.32 fix)
+            flFixed++;
+          } else {
+            notCompared.push(`${where}: ${reasons}`);
+            continue;
+          }
+        }
+        if (!rec) {
+          differences.push(`${where}: not decoded`);
+          continue;
+        }
+        if (rec.category !== line.cat) differences.push(`${where}: category ${rec.category} vs ${line.cat}`);
+        const d: string[] = [];
+        for (const [k, v] of Object.entries(expected)) diff(`${where} I${line.cat}/${k}`, v, rec.items[k], d);
+        for (const k of Object.keys(rec.items)) if (!(k in expected)) d.push(`${where} I${line.cat}/${k}: not in golden`);
+        differences.push(...d);
+        compared++;
+      }
+      console.log(`${file}: ${compared} records compared (${flFixed} with the I048/090 sign fix), ` +
+        `${notCompared.length} Wireshark-suspect records not compared, ${differences.length} differences`);
+      if (notCompared.length > 0) console.log(`  not compared (first 3): ${notCompared.slice(0, 3).join(" | ")}`);
+      expect(differences.slice(0, 20)).toEqual([]);
+      expect(compared).toBeGreaterThan(0);
+    });
+  }
+});
+
+if (!HAS_SHARED_DATA) console.warn(SKIP_MESSAGE);
