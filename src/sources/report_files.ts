@@ -3,10 +3,9 @@
  * bookkeeping of everything that went wrong, each problem named with its file and byte offset.
  * A bad block is counted and reported; the good blocks around it are still decoded.
  */
-import { readFile } from "node:fs/promises";
-import { basename } from "node:path";
 import { AsterixDecoderStream, type DecodeStats, type EditionChoice } from "../formats/asterix/index.js";
-import { detectFraming, frameBlocks, type Framing } from "../formats/asterix/framing/index.js";
+import type { Framing } from "../formats/asterix/framing/index.js";
+import { readBlockFile } from "./block_file.js";
 import type { SensorReport } from "../types/index.js";
 
 /** A problem met while reading a file: bad framing or a malformed block/record. */
@@ -32,48 +31,29 @@ export interface ReportFileOptions {
 /** Counters of one file. */
 export interface FileStats {
   file: string;
-  framing: Framing;
+  /** The framing given, or "detected". */
+  framing: Framing | "detected";
   decode: DecodeStats;
   framingIssues: number;
 }
 
-/** A file that cannot be read or framed at all. */
-export class SourceError extends Error {
-  constructor(message: string, readonly file: string) {
-    super(`${file}: ${message}`);
-    this.name = "SourceError";
-  }
-}
-
 /**
- * Reads one recording and yields its reports in file order. Reads the whole file into memory
- * (recordings of up to a few hundred MB). Throws SourceError when the file cannot be read or its
- * framing cannot be recognised; `stats` (when given) is filled as it goes.
+ * Reads one recording and yields its reports in file order (the file is read whole: see
+ * `readBlockFile`). Throws SourceError when the file cannot be read or its framing cannot be
+ * recognised; bad bytes inside it go to `onIssue` and are counted in `stats` (filled as it goes).
  */
 export async function* readReportFile(
   path: string,
   options: ReportFileOptions = {},
   stats?: (s: FileStats) => void,
 ): AsyncGenerator<SensorReport> {
-  let buf: Uint8Array;
-  try {
-    buf = new Uint8Array(await readFile(path));
-  } catch (e) {
-    throw new SourceError(`cannot read: ${(e as Error).message}`, path);
-  }
-  let framing: Framing;
-  try {
-    framing = options.format ?? detectFraming(buf, basename(path));
-  } catch (e) {
-    throw new SourceError((e as Error).message, path);
-  }
   const decoder = new AsterixDecoderStream({
     referenceTime: options.referenceTime ?? Date.now() / 1000,
     editions: options.editions,
   });
-  const fileStats: FileStats = { file: path, framing, decode: decoder.stats, framingIssues: 0 };
+  const fileStats: FileStats = { file: path, framing: options.format ?? "detected", decode: decoder.stats, framingIssues: 0 };
   stats?.(fileStats);
-  for (const x of frameBlocks(buf, framing)) {
+  for await (const x of readBlockFile(path, { framing: options.format })) {
     if (x.kind === "issue") {
       fileStats.framingIssues++;
       options.onIssue?.({ file: path, offset: x.offset, message: x.message });

@@ -56,7 +56,7 @@ export function* frameFinal(b: Uint8Array, stats: FramingStats): Generator<Frami
     let j = r + 1;
     while (j < end && !finalChainAt(b, j, end)) j++;
     const where = j < end ? `up to the next plausible record at byte ${j}` : "to the end of the buffer";
-    yield makeIssue(r, j - r, `${problem}; ${j - r} bytes skipped ${where}`, stats);
+    yield makeIssue(r, j - r, `at byte ${r}: ${problem}; ${j - r} bytes skipped ${where}`, stats);
     r = j;
   }
 }

@@ -55,7 +55,7 @@ function unitProblem(b: Uint8Array, u: number, end: number, L: UnitLayout): stri
   const len = u16be(b, h + 1);
   const checked = L.check?.(b, u, len) ?? null;
   if (checked !== null) return checked;
-  return `${L.name} (CAT${b[h]}, length ${len}) ends at byte ${h + len + L.suffix}, where no ${L.name} starts`;
+  return `${L.name} (CAT${String(b[h]).padStart(3, "0")}, length ${len}) ends at byte ${h + len + L.suffix}, where no plausible ${L.name} starts`;
 }
 
 /** True when a chain of `RESYNC_CHAIN` plausible units (or fewer reaching exactly `end`) starts at `j`. */
@@ -113,11 +113,11 @@ export function* frameUnits(
       const len = u16be(b, h + 1);
       yield makeBlock(b.subarray(h, h + len), h, L.extra?.(b, u, len), stats);
       if (e < stop) {
-        const msg = `${unitProblem(b, e, end, L)}; ${stop - e} bytes skipped ${where(j, end)}`;
+        const msg = `at byte ${e}: ${unitProblem(b, e, end, L)}; ${stop - e} bytes skipped ${where(j, end)}`;
         yield makeIssue(e, stop - e, msg, stats);
       }
     } else {
-      const msg = `${unitProblem(b, u, end, L)}; ${stop - u} bytes skipped ${where(j, end)}`;
+      const msg = `at byte ${u}: ${unitProblem(b, u, end, L)}; ${stop - u} bytes skipped ${where(j, end)}`;
       yield makeIssue(u, stop - u, msg, stats);
     }
     u = stop;

@@ -1,0 +1,7 @@
+/**
+ * Sources: where ASTERIX (and later Mode S) data comes from. For now, recording files read whole
+ * and framed into data blocks; decoding is wired in by the caller.
+ */
+export { readBlockFile, readRecording, type BlockSourceOptions } from "./block_file.js";
+export { SourceError, type SourceErrorReason } from "./errors.js";
+export type { FramedBlock, FramingIssue, Framing } from "../formats/asterix/framing/index.js";
