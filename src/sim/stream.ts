@@ -1,0 +1,114 @@
+/**
+ * Runs a compiled scenario as a time-ordered stream of report batches, the way a radar's plot
+ * extractor outputs them: after the antenna leaves a sector, the plots detected in it (one
+ * batch, detection-time order), then the CAT034 message for the sector boundary just crossed
+ * (north marker at 0°). Each batch becomes one ASTERIX data block.
+ */
+import type { PlotReport, SensorReport, ServiceReport } from "../types/index.js";
+import { ScenarioError } from "./errors.js";
+import { RADAR_DEFAULTS, observe, radarSite, serviceMessage, type RadarSpec } from "./radar.js";
+import { activeTargets, type CompiledScenario, type TruthSample } from "./scenario.js";
+
+/** Options of a simulation run. */
+export interface RunOptions {
+  /** UTC seconds at scenario time 0 (the first north marker). */
+  startTime: number;
+  /** Seconds to run (default Infinity): batches with time < startTime + duration. */
+  duration?: number;
+  /** PRNG seed (default 1). The same seed gives the same output. */
+  seed?: number;
+  /** Noiseless measurements and detection probability 1 inside coverage (for tests). */
+  ideal?: boolean;
+}
+
+/** Most plots put in one batch (one CAT048 data block). */
+export const MAX_PLOTS_PER_BATCH = 64;
+
+/**
+ * One batch of reports of one sensor, all of one kind (plots, or one service message), with the
+ * ground truth behind it: for a plot batch, every target whose beam passage fell in the sector,
+ * detected or not (`plot` set when detected).
+ */
+export interface ReportBatch {
+  /** UTC seconds at which the sensor sends the batch (end of the sector for plots). */
+  time: number;
+  sensorId: string;
+  reports: SensorReport[];
+  truth?: TruthSample[];
+}
+
+function validateRun(o: RunOptions): void {
+  if (!Number.isFinite(o.startTime)) throw new ScenarioError(`startTime must be finite UTC seconds, got ${o.startTime}`);
+  const d = o.duration ?? Infinity;
+  if (!(d >= 0)) throw new ScenarioError(`duration must be ≥ 0 s, got ${d}`);
+  if (o.seed !== undefined && !Number.isInteger(o.seed)) throw new ScenarioError(`seed must be an integer, got ${o.seed}`);
+}
+
+function* radarBatches(scenario: CompiledScenario, r: RadarSpec, o: Required<Pick<RunOptions, "startTime" | "duration" | "seed">> & RunOptions): Generator<ReportBatch> {
+  const period = r.rotationPeriod ?? RADAR_DEFAULTS.rotationPeriod;
+  const sectors = r.sectors ?? RADAR_DEFAULTS.sectors;
+  const site = radarSite(r);
+  const sensorId = `${r.sac}/${r.sic}`;
+  const opts = { epoch: o.startTime, seed: o.seed, ideal: o.ideal };
+  let previous: TruthSample[][] | undefined;
+  for (let scan = 0; ; scan++) {
+    if (scan * period >= o.duration) return;
+    const buckets: TruthSample[][] = Array.from({ length: sectors }, () => []);
+    for (const target of activeTargets(scenario, scan * period, (scan + 1) * period)) {
+      const seen = observe(r, site, target, scan, opts);
+      if (seen === undefined) continue;
+      const sector = Math.min(sectors - 1, Math.max(0, Math.floor(((seen.time - o.startTime - scan * period) / period) * sectors)));
+      buckets[sector].push(seen);
+    }
+    for (const b of buckets) b.sort((a, c) => a.time - c.time);
+    for (let sector = 0; sector < sectors; sector++) {
+      const service = serviceMessage(r, scan, sector, o.startTime);
+      if (service.time - o.startTime >= o.duration) return;
+      const done = sector === 0 ? previous?.[sectors - 1] : buckets[sector - 1];
+      if (done !== undefined && done.length > 0) yield* plotBatches(service.time, sensorId, done);
+      yield { time: service.time, sensorId, reports: [service satisfies ServiceReport] };
+    }
+    previous = buckets;
+  }
+}
+
+function* plotBatches(time: number, sensorId: string, truth: TruthSample[]): Generator<ReportBatch> {
+  const plots = truth.flatMap((t) => (t.plot === undefined ? [] : [t.plot]));
+  if (plots.length === 0) {
+    yield { time, sensorId, reports: [], truth };
+    return;
+  }
+  for (let i = 0; i < plots.length; i += MAX_PLOTS_PER_BATCH) {
+    const chunk: PlotReport[] = plots.slice(i, i + MAX_PLOTS_PER_BATCH);
+    const chunkTruth = i === 0 ? truth.filter((t) => t.plot === undefined || chunk.includes(t.plot)) : truth.filter((t) => t.plot !== undefined && chunk.includes(t.plot));
+    yield { time, sensorId, reports: chunk, truth: chunkTruth };
+  }
+}
+
+/**
+ * The report batches of every radar of a scenario, merged in time order (ties: radar order),
+ * lazily, for `duration` seconds from `startTime` (UTC). A plot batch whose sector held only
+ * missed targets has no reports but still carries their truth.
+ *
+ * @throws ScenarioError for a non-finite start time, negative duration or non-integer seed.
+ */
+export function* scenarioReports(scenario: CompiledScenario, options: RunOptions): Generator<ReportBatch> {
+  validateRun(options);
+  const o = { ...options, duration: options.duration ?? Infinity, seed: options.seed ?? 1 };
+  const heads = scenario.radars.map((r) => {
+    const it = radarBatches(scenario, r, o);
+    return { it, next: it.next() };
+  });
+  for (;;) {
+    let best = -1;
+    for (let i = 0; i < heads.length; i++) {
+      const h = heads[i].next;
+      if (h.done) continue;
+      if (best < 0 || h.value.time < (heads[best].next.value as ReportBatch).time) best = i;
+    }
+    if (best < 0) return;
+    const head = heads[best];
+    yield head.next.value as ReportBatch;
+    head.next = head.it.next();
+  }
+}
