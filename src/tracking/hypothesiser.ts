@@ -1,0 +1,142 @@
+/**
+ * Hypothesis generation (the "hypothesiser"): which plot–track pairs are admissible and at
+ * what cost.
+ *
+ * For each plot of a batch and each live track:
+ * 1. time: a plot older than the track state by more than `outOfSequenceTolerance` is skipped;
+ *    a slightly older one is used with Δt = 0;
+ * 2. identity: differing Mode S addresses forbid the pair (`identity.ts`); an equal address
+ *    selects the wider Mode S gate;
+ * 3. pre-gate: |Δe| and |Δn| against the predicted single-coordinate variances (exact
+ *    necessary condition, `gating.ts`; for a plot without height the window is widened by the
+ *    height uncertainty, since the plot's ground position moves with the assumed height);
+ * 4. velocity gate for one-plot tracks: the displacement must be reachable at `maxSpeed`
+ *    (plus the two position uncertainties);
+ * 5. full EKF prediction and χ² Mahalanobis gate.
+ *
+ * Cost of an admissible pair: c = d² + ln(|S| / |R|) + identity terms, where d² is the squared
+ * Mahalanobis distance, S the innovation covariance and R the plot's covariance. d² + ln|S| is
+ * −2 ln of the Gaussian likelihood up to a constant; dividing |S| by |R| (a constant per plot)
+ * makes the cost dimensionless and ≥ d², so that the one `nonAssignmentCost` compares with
+ * every row. The ln term penalises vague (tentative, long-coasted) tracks.
+ */
+import type { PlotReport, Sensor } from "../types/index.js";
+import { enuToGeodetic, type EnuFrame } from "../geo/index.js";
+import type { Gate } from "./gating.js";
+import { preGate } from "./gating.js";
+import { innovation, newInnovation } from "./kalman.js";
+import { cholesky, choleskyLogDet } from "./linalg.js";
+import { convertPlot, type ConvertedPlot, type MeasurementOptions } from "./measurement.js";
+import type { MotionModel } from "./motion_model.js";
+import { relateIdentity, type IdentityCosts } from "./identity.js";
+import type { Track } from "./track.js";
+
+/** One plot of a batch, ready for association. */
+export interface BatchPlot {
+  plot: PlotReport;
+  sensor: Sensor;
+  /** Conversion with the plot's own height, or at the default height for a 2D plot. */
+  conv: ConvertedPlot;
+}
+
+/** An admissible plot–track pair. */
+export interface Hypothesis {
+  /** Index of the plot in the batch. */
+  plot: number;
+  /** Index of the track in the track list given. */
+  track: number;
+  /** Association cost (see module doc). */
+  cost: number;
+  /** Measurement to use for the update (pair-specific for a 2D plot). */
+  conv: ConvertedPlot;
+}
+
+/** Everything the hypothesiser needs besides plots and tracks. */
+export interface HypothesiserContext {
+  model: MotionModel;
+  frame: EnuFrame;
+  gate: Gate;
+  modeSGate: Gate;
+  measurement: MeasurementOptions;
+  identityCosts: IdentityCosts;
+  maxSpeed: number;
+  outOfSequenceTolerance: number;
+  trackHeightSigmaFloor: number;
+  /** Mean earth radius used for the pre-gate's curvature allowance, metres. */
+  earthRadius: number;
+  /** Counter of full Mahalanobis tests, incremented here. */
+  counters: { gateTests: number };
+}
+
+const xPred = new Float64Array(6);
+const pPred = new Float64Array(36);
+const cholR = new Float64Array(9);
+const rBlock = new Float64Array(9);
+const inn = newInnovation();
+
+/** ln det of the leading dim×dim block of a 3×3 covariance (0 when not positive definite). */
+export function logDetBlock(r: Float64Array, dim: number): number {
+  for (let i = 0; i < dim; i++) for (let j = 0; j < dim; j++) rBlock[i * dim + j] = r[i * 3 + j];
+  return cholesky(rBlock, dim, cholR) ? choleskyLogDet(cholR, dim) : 0;
+}
+
+/**
+ * All admissible pairs of a batch, ordered by plot then track index (deterministic).
+ * @param tracks live tracks (tentative, confirmed, coasting), in track-number order.
+ */
+export function hypothesise(plots: BatchPlot[], tracks: Track[], ctx: HypothesiserContext): Hypothesis[] {
+  const out: Hypothesis[] = [];
+  const { model } = ctx;
+  for (let i = 0; i < plots.length; i++) {
+    const bp = plots[i];
+    const { plot, conv } = bp;
+    const has3D = conv.dim === 3;
+    const logDetR = logDetBlock(conv.r, conv.dim);
+    for (let j = 0; j < tracks.length; j++) {
+      const tr = tracks[j];
+      const dtRaw = plot.time - tr.t;
+      if (dtRaw < -ctx.outOfSequenceTolerance) continue;
+      const dt = Math.max(0, dtRaw);
+      const rel = relateIdentity(plot, tr, ctx.identityCosts);
+      if (rel.forbidden) continue;
+      const gamma = (rel.modeSMatch ? ctx.modeSGate : ctx.gate).threshold[conv.dim];
+      const x = tr.x;
+      const de = conv.z[0] - (x[0] + dt * x[3]);
+      const dn = conv.z[1] - (x[1] + dt * x[4]);
+      const ve = model.predictedVariance(tr.p, 0, dt);
+      const vn = model.predictedVariance(tr.p, 1, dt);
+      if (has3D) {
+        if (!preGate(de, ve, conv.r[0], gamma) || !preGate(dn, vn, conv.r[4], gamma)) continue;
+      } else {
+        // Ground position of a 2D plot shifts by at most ~|Δh| (elevation below 45°).
+        const upTrack = x[2] + dt * x[5];
+        const curv = (x[0] * x[0] + x[1] * x[1]) / (2 * ctx.earthRadius);
+        const margin = Math.abs(upTrack + curv - conv.height) + 3 * Math.sqrt(model.predictedVariance(tr.p, 2, dt)) + 1000;
+        if (Math.abs(de) > Math.sqrt(gamma * (ve + conv.r[0])) + margin) continue;
+        if (Math.abs(dn) > Math.sqrt(gamma * (vn + conv.r[4])) + margin) continue;
+      }
+      if (tr.updates === 1) {
+        const reach = ctx.maxSpeed * dt + Math.sqrt(gamma * (conv.r[0] + conv.r[4] + tr.p[0] + tr.p[7]));
+        const ex = conv.z[0] - x[0];
+        const nx = conv.z[1] - x[1];
+        if (ex * ex + nx * nx > reach * reach) continue;
+      }
+      model.predictState(tr.x, dt, xPred);
+      model.predictCovariance(tr.p, dt, pPred);
+      let pairConv = conv;
+      let pairLogDetR = logDetR;
+      if (!has3D) {
+        const h = enuToGeodetic({ east: xPred[0], north: xPred[1], up: xPred[2] }, ctx.frame).height;
+        const sigma = Math.sqrt(pPred[14] + ctx.trackHeightSigmaFloor * ctx.trackHeightSigmaFloor);
+        pairConv = convertPlot(plot, bp.sensor.site, bp.sensor.sigmas, ctx.frame, ctx.measurement, { height: h, sigma });
+        pairLogDetR = logDetBlock(pairConv.r, 2);
+      }
+      ctx.counters.gateTests++;
+      if (!innovation(xPred, pPred, pairConv.z, pairConv.r, pairConv.dim, inn)) continue;
+      if (inn.d2 > gamma) continue;
+      const cost = inn.d2 + inn.logDetS - pairLogDetR + rel.costDelta;
+      out.push({ plot: i, track: j, cost, conv: pairConv });
+    }
+  }
+  return out;
+}

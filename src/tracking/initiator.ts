@@ -1,0 +1,65 @@
+/**
+ * Track initiation (the "initiator"): a plot that no track takes starts a tentative track.
+ *
+ * Position and its covariance come from the converted plot (3D; a plot without height is
+ * converted at `defaultHeight` ± `defaultHeightSigma`). Velocity is zero with a large
+ * variance (`initialSpeedSigma`² horizontally, `initialVerticalSpeedSigma`² vertically), so the
+ * second associated plot sets the velocity by what amounts to two-point differencing. The
+ * second plot must be reachable at `maxSpeed` (see `hypothesiser.ts`).
+ */
+import type { PlotReport, SensorId } from "../types/index.js";
+import type { ConvertedPlot } from "./measurement.js";
+import type { Track } from "./track.js";
+import { applyPlotIdentity } from "./identity.js";
+
+/** Parameters of initiation. */
+export interface InitiatorOptions {
+  /** 1-sigma of each horizontal velocity component, m/s. */
+  initialSpeedSigma: number;
+  /** 1-sigma of the vertical velocity, m/s. */
+  initialVerticalSpeedSigma: number;
+}
+
+/**
+ * A new tentative track from a plot.
+ * @param trackNumber the number to give (the caller guarantees it is fresh).
+ * @param conv the plot converted to the system frame, with a full 3×3 covariance.
+ * @param scanPeriod scan period of the plot's sensor, seconds.
+ */
+export function initiateTrack(
+  trackNumber: number,
+  plot: PlotReport,
+  conv: ConvertedPlot,
+  sensorId: SensorId,
+  scanPeriod: number,
+  opts: InitiatorOptions,
+): Track {
+  const x = new Float64Array(6);
+  x[0] = conv.z[0];
+  x[1] = conv.z[1];
+  x[2] = conv.z[2];
+  const p = new Float64Array(36);
+  for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) p[i * 6 + j] = conv.r[i * 3 + j];
+  const sv = opts.initialSpeedSigma * opts.initialSpeedSigma;
+  p[3 * 6 + 3] = sv;
+  p[4 * 6 + 4] = sv;
+  p[5 * 6 + 5] = opts.initialVerticalSpeedSigma * opts.initialVerticalSpeedSigma;
+  const track: Track = {
+    trackNumber,
+    status: "tentative",
+    x,
+    p,
+    t: plot.time,
+    lastUpdateTime: plot.time,
+    updates: 1,
+    hits: 1,
+    scans: 1,
+    misses: 0,
+    scanPeriod,
+    identity: {},
+    sensors: [sensorId],
+    eventTime: plot.time,
+  };
+  applyPlotIdentity(track, plot);
+  return track;
+}

@@ -1,0 +1,120 @@
+/**
+ * Kalman filter measurement step for a position measurement in the system ENU frame
+ * (the "updater"). The measurement matrix H selects the first `dim` state components:
+ * dim = 3 → (e, n, u), dim = 2 → (e, n) (a plot without height information).
+ *
+ * The covariance update uses the Joseph form, P⁺ = (I − KH) P (I − KH)ᵀ + K R Kᵀ, followed by
+ * symmetrisation, which keeps P symmetric positive semi-definite under rounding
+ * (Bar-Shalom et al. 2001, §5.2.3; Bucy & Joseph 1968).
+ */
+import { cholesky, choleskyInverse, choleskyLogDet, symmetrize } from "./linalg.js";
+import { STATE_DIM } from "./motion_model.js";
+
+/** Innovation of a measurement against a predicted state; filled by {@link innovation}. */
+export interface Innovation {
+  /** Measurement dimension (2 or 3). */
+  dim: number;
+  /** Innovation ν = z − H x, metres (first `dim` entries used). */
+  nu: Float64Array;
+  /** Innovation covariance S = H P Hᵀ + R, row-major dim×dim, m². */
+  s: Float64Array;
+  /** S⁻¹, row-major dim×dim. */
+  sInv: Float64Array;
+  /** Squared Mahalanobis distance νᵀ S⁻¹ ν (dimensionless). */
+  d2: number;
+  /** ln det S (S in m²). */
+  logDetS: number;
+}
+
+/** Allocates an innovation workspace. */
+export function newInnovation(): Innovation {
+  return { dim: 3, nu: new Float64Array(3), s: new Float64Array(9), sInv: new Float64Array(9), d2: 0, logDetS: 0 };
+}
+
+const chol = new Float64Array(9);
+
+/**
+ * Computes the innovation of measurement `z` (system ENU, m) with covariance `r`
+ * (3×3 row-major, m²; the leading dim×dim block is used) against state `x`, covariance `p`.
+ * @returns false when S is not positive definite (the pair must then be treated as not gated).
+ */
+export function innovation(
+  x: Float64Array,
+  p: Float64Array,
+  z: Float64Array,
+  r: Float64Array,
+  dim: number,
+  out: Innovation,
+): boolean {
+  out.dim = dim;
+  for (let i = 0; i < dim; i++) {
+    out.nu[i] = z[i] - x[i];
+    for (let j = 0; j < dim; j++) out.s[i * dim + j] = p[i * STATE_DIM + j] + r[i * 3 + j];
+  }
+  symmetrize(out.s, dim);
+  if (!cholesky(out.s, dim, chol)) return false;
+  choleskyInverse(chol, dim, out.sInv);
+  out.logDetS = choleskyLogDet(chol, dim);
+  let d2 = 0;
+  for (let i = 0; i < dim; i++) {
+    let row = 0;
+    for (let j = 0; j < dim; j++) row += out.sInv[i * dim + j] * out.nu[j];
+    d2 += out.nu[i] * row;
+  }
+  out.d2 = d2;
+  return true;
+}
+
+const gain = new Float64Array(STATE_DIM * 3);
+const a = new Float64Array(STATE_DIM * STATE_DIM);
+const ap = new Float64Array(STATE_DIM * STATE_DIM);
+
+/**
+ * Kalman update in place: x ← x + K ν, P ← Joseph form, K = P Hᵀ S⁻¹.
+ * `inn` must have been computed by {@link innovation} from the same `x`, `p`, `r`.
+ */
+export function kalmanUpdate(x: Float64Array, p: Float64Array, r: Float64Array, inn: Innovation): void {
+  const m = inn.dim;
+  const n = STATE_DIM;
+  // K (n×m) = P[:, 0:m] · S⁻¹
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < m; j++) {
+      let s = 0;
+      for (let k = 0; k < m; k++) s += p[i * n + k] * inn.sInv[k * m + j];
+      gain[i * 3 + j] = s;
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    let dx = 0;
+    for (let j = 0; j < m; j++) dx += gain[i * 3 + j] * inn.nu[j];
+    x[i] += dx;
+  }
+  // A = I − K H
+  a.fill(0);
+  for (let i = 0; i < n; i++) {
+    a[i * n + i] = 1;
+    for (let j = 0; j < m; j++) a[i * n + j] -= gain[i * 3 + j];
+  }
+  // ap = A P
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      let s = 0;
+      for (let k = 0; k < n; k++) s += a[i * n + k] * p[k * n + j];
+      ap[i * n + j] = s;
+    }
+  }
+  // P = ap Aᵀ + K R Kᵀ
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      let s = 0;
+      for (let k = 0; k < n; k++) s += ap[i * n + k] * a[j * n + k];
+      for (let k = 0; k < m; k++) {
+        let kr = 0;
+        for (let l = 0; l < m; l++) kr += gain[i * 3 + l] * r[l * 3 + k];
+        s += kr * gain[j * 3 + k];
+      }
+      p[i * n + j] = s;
+    }
+  }
+  symmetrize(p, n);
+}

@@ -1,0 +1,152 @@
+/**
+ * Radar plot → system ENU measurement (the "measurement model").
+ *
+ * Skywatch uses a **converted-measurement** EKF: the polar plot (slant range ρ, azimuth θ and a
+ * third coordinate: height or elevation) is converted exactly to a position in the system ENU
+ * frame, and its covariance is propagated through the Jacobian of that conversion,
+ * R = J · diag(σ_ρ², σ_θ², σ_3²) · Jᵀ, with J evaluated at the measurement (first-order,
+ * "linearised CMKF", Bar-Shalom et al. 2001, §10.4.3). The filter then sees a linear
+ * position measurement (see `kalman.ts`).
+ *
+ * Conversion chain: (ρ, θ, h) → WGS-84 by the 4/3-effective-earth model of `geo/radar.ts`
+ * (`polarToGeodetic`; with an elevation: `polarElevationToGeodetic`) → ECEF → system ENU
+ * (`geodeticToEnu`). J is taken by forward differences of that same chain (steps 1 m, 1 µrad),
+ * so the covariance is consistent with the earth-curvature model at any range.
+ *
+ * Third coordinate, in order of preference:
+ * 1. Mode C pressure altitude (not garbled), σ = sensor `sigmas.modeC` or `modeCSigma`
+ *    (25 ft quantisation ≈ 2.2 m rms plus transponder/encoder lag; default 30 m);
+ * 2. `height3D` of a 3D radar, σ = ρ·σ_E when the elevation sigma is known, else `height3DSigma`;
+ * 3. measured elevation, σ_E from the report or the sensor (else `height3DSigma`/ρ);
+ * 4. none (PSR-only 2D plot): the caller supplies an assumed height and its sigma (the
+ *    associated track's predicted height, or `defaultHeight`); the measurement is then
+ *    two-dimensional (east, north) and the assumed-height uncertainty enters R through J.
+ * Pressure altitude is used as a height above the ellipsoid; the difference (tens of metres)
+ * is absorbed by the measurement noise.
+ */
+import type { Geodetic, PlotReport, SensorSigmas } from "../types/index.js";
+import { geodeticToEnu, polarElevationToGeodetic, polarToGeodetic, type EnuFrame } from "../geo/index.js";
+
+/** Where the height of a converted plot came from. */
+export type HeightSource = "modeC" | "height3D" | "elevation" | "assumed";
+
+/** Parameters of the measurement conversion (a subset of the tracker options). */
+export interface MeasurementOptions {
+  /** Refraction factor k of the effective earth radius (4/3 for the standard atmosphere). */
+  k: number;
+  /** Default 1-sigma Mode C altitude error, metres. */
+  modeCSigma: number;
+  /** Default 1-sigma height error of a 3D radar when no elevation sigma is known, metres. */
+  height3DSigma: number;
+}
+
+/** A plot converted to the system ENU frame. */
+export interface ConvertedPlot {
+  /** 3 when the plot carried height information, 2 for a plot converted at an assumed height. */
+  dim: 2 | 3;
+  /** Position (e, n, u) in the system ENU frame, metres. */
+  z: Float64Array;
+  /** Full 3×3 covariance of `z`, row-major, m² (for dim 2 the up row is the assumed height's). */
+  r: Float64Array;
+  /** Where the height came from. */
+  heightSource: HeightSource;
+  /** Height above the ellipsoid used for the conversion, metres. */
+  height: number;
+}
+
+/** The measured height coordinate of a plot, if any. */
+interface ThirdCoordinate {
+  kind: "modeC" | "height3D" | "elevation";
+  value: number;
+  sigma: number;
+}
+
+/** The plot's own height information (Mode C, 3D height or elevation), or undefined for a 2D plot. */
+function thirdCoordinate(plot: PlotReport, sigmas: SensorSigmas, opts: MeasurementOptions): ThirdCoordinate | undefined {
+  if (plot.modeC && !plot.modeC.garbled && Number.isFinite(plot.modeC.pressureAltitude)) {
+    return { kind: "modeC", value: plot.modeC.pressureAltitude, sigma: sigmas.modeC ?? opts.modeCSigma };
+  }
+  const sigmaE = plot.elevationSigma ?? sigmas.elevation;
+  if (plot.height3D !== undefined && Number.isFinite(plot.height3D)) {
+    const sigma = sigmaE !== undefined ? Math.max(plot.range * sigmaE, 1) : opts.height3DSigma;
+    return { kind: "height3D", value: plot.height3D, sigma };
+  }
+  if (plot.elevation !== undefined && Number.isFinite(plot.elevation)) {
+    return { kind: "elevation", value: plot.elevation, sigma: sigmaE ?? opts.height3DSigma / Math.max(plot.range, 1) };
+  }
+  return undefined;
+}
+
+/** True when the plot carries a height (Mode C, 3D height or elevation). */
+export function plotHasHeight(plot: PlotReport): boolean {
+  return (
+    (plot.modeC !== undefined && !plot.modeC.garbled && Number.isFinite(plot.modeC.pressureAltitude)) ||
+    (plot.height3D !== undefined && Number.isFinite(plot.height3D)) ||
+    (plot.elevation !== undefined && Number.isFinite(plot.elevation))
+  );
+}
+
+const ENU_OUT = new Float64Array(3);
+
+function toEnu(site: Geodetic, frame: EnuFrame, k: number, useElevation: boolean, rho: number, az: number, third: number): Float64Array {
+  const g = useElevation
+    ? polarElevationToGeodetic(site, { range: rho, azimuth: az, elevation: third }, k)
+    : polarToGeodetic(site, rho, az, third, k);
+  const e = geodeticToEnu(g, frame);
+  ENU_OUT[0] = e.east;
+  ENU_OUT[1] = e.north;
+  ENU_OUT[2] = e.up;
+  return ENU_OUT;
+}
+
+/**
+ * Converts a plot to the system ENU frame with its covariance.
+ *
+ * @param plot the radar plot (range > 0, finite azimuth; the caller validates).
+ * @param site the sensor's antenna position.
+ * @param sigmas the sensor's default sigmas (report sigmas take precedence).
+ * @param frame the system ENU frame.
+ * @param assumed height (m above the ellipsoid) and 1-sigma (m) to use when the plot has no
+ *   height of its own; ignored otherwise.
+ */
+export function convertPlot(
+  plot: PlotReport,
+  site: Geodetic,
+  sigmas: SensorSigmas,
+  frame: EnuFrame,
+  opts: MeasurementOptions,
+  assumed: { height: number; sigma: number },
+): ConvertedPlot {
+  const third = thirdCoordinate(plot, sigmas, opts);
+  const useElevation = third?.kind === "elevation";
+  const v3 = third ? third.value : assumed.height;
+  const s3 = third ? third.sigma : assumed.sigma;
+  const sr = plot.rangeSigma ?? sigmas.range;
+  const sa = plot.azimuthSigma ?? sigmas.azimuth;
+  const rho = plot.range;
+  const az = plot.azimuth;
+  const k = opts.k;
+
+  const z = Float64Array.from(toEnu(site, frame, k, useElevation, rho, az, v3));
+  const h3 = useElevation ? 1e-6 : 1;
+  const steps = [1, 1e-6, h3];
+  const jac = new Float64Array(9); // row i: ∂z_i/∂(ρ, θ, third)
+  for (let c = 0; c < 3; c++) {
+    const d = steps[c];
+    const p = toEnu(site, frame, k, useElevation, rho + (c === 0 ? d : 0), az + (c === 1 ? d : 0), v3 + (c === 2 ? d : 0));
+    for (let i = 0; i < 3; i++) jac[i * 3 + c] = (p[i] - z[i]) / d;
+  }
+  const vars = [sr * sr, sa * sa, s3 * s3];
+  const r = new Float64Array(9);
+  for (let i = 0; i < 3; i++) {
+    for (let j = i; j < 3; j++) {
+      let s = 0;
+      for (let c = 0; c < 3; c++) s += jac[i * 3 + c] * vars[c] * jac[j * 3 + c];
+      r[i * 3 + j] = s;
+      r[j * 3 + i] = s;
+    }
+  }
+  let height = v3;
+  if (useElevation) height = polarElevationToGeodetic(site, { range: rho, azimuth: az, elevation: v3 }, k).height;
+  return { dim: third ? 3 : 2, z, r, heightSource: third ? third.kind : "assumed", height };
+}

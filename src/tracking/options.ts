@@ -1,0 +1,162 @@
+/**
+ * Tracker parameters, their meaning, units and defaults.
+ */
+import type { Geodetic } from "../types/index.js";
+import { STANDARD_K } from "../geo/index.js";
+
+/** Every parameter of the tracker. Units are SI unless the name says otherwise. */
+export interface TrackerOptions {
+  /**
+   * Origin of the system ENU tangent plane (WGS-84 radians, metres). Default: undefined,
+   * meaning the site of the first sensor given to `createTracker`.
+   */
+  origin?: Geodetic;
+  /** Refraction factor k of the effective earth radius; 4/3 = standard atmosphere (ITU-R P.453). */
+  refractionK: number;
+
+  /** NCV process noise spectral density on east and north, m²/s³ (≈ σ_a²·T: 10 ⇒ ~1.6 m/s² over a 4 s scan). */
+  processNoiseHorizontal: number;
+  /** NCV process noise spectral density on up, m²/s³. */
+  processNoiseVertical: number;
+
+  /** 1-sigma Mode C altitude error when the sensor gives none, metres (25 ft quantisation plus lag). */
+  modeCSigma: number;
+  /** 1-sigma 3D-radar height error when no elevation sigma is known, metres. */
+  height3DSigma: number;
+  /** Assumed height (m above the ellipsoid) of a plot without any height when no track gives one (PSR-only 2D). */
+  defaultHeight: number;
+  /** 1-sigma of `defaultHeight`, metres. */
+  defaultHeightSigma: number;
+  /** Extra 1-sigma (m) added in quadrature to a track's predicted height sigma when it serves as a 2D plot's height. */
+  trackHeightSigmaFloor: number;
+
+  /** 1-sigma of each horizontal velocity component of a new track (zero mean), m/s. */
+  initialSpeedSigma: number;
+  /** 1-sigma of the vertical velocity of a new track (zero mean), m/s. */
+  initialVerticalSpeedSigma: number;
+  /** Maximum target speed, m/s: a one-plot track only takes a second plot reachable at this speed. */
+  maxSpeed: number;
+
+  /** Gate probability P_G of the chi-square Mahalanobis gate (0 < P_G < 1). */
+  gateProbability: number;
+  /** Gate probability used when plot and track carry the same Mode S address (wider). */
+  modeSGateProbability: number;
+  /**
+   * Cost of leaving a plot unassigned (it then starts a tentative track), in the units of the
+   * association cost d² + ln(|S|/|R|) (dimensionless; see `association.ts`).
+   */
+  nonAssignmentCost: number;
+  /** Cost subtracted when plot and track have the same Mode S address. */
+  modeSMatchBonus: number;
+  /** Cost subtracted when plot and track have the same Mode 3/A code. */
+  mode3AMatchBonus: number;
+  /** Cost added when plot and track both have a Mode 3/A code and they differ (codes can change; not forbidden). */
+  mode3AMismatchPenalty: number;
+
+  /** M of the M-of-N confirmation logic: hits needed … */
+  confirmHits: number;
+  /** … within the last N scans (1 ≤ M ≤ N ≤ 30). */
+  confirmWindow: number;
+  /** A confirmed or coasting track is deleted after this many consecutive missed scans. */
+  maxMissedScans: number;
+  /** A tentative track is deleted after this many consecutive missed scans. */
+  maxMissedScansTentative: number;
+  /** Any track is deleted when it has not been updated for this long, seconds. */
+  maxCoastTime: number;
+  /** A scan counts as missed once `(1 + missTolerance)` scan periods have passed without a plot (fraction of a period). */
+  missTolerance: number;
+  /** Scan period of a sensor without a `rotationPeriod`, seconds. */
+  defaultScanPeriod: number;
+
+  /** A sensor's plot batch is flushed when it spans more than this fraction of the rotation period. */
+  batchWindowFraction: number;
+  /** Batch time span for a sensor without rotation period, seconds. */
+  batchWindow: number;
+  /** A plot older than a track's state by more than this is not associated to it (out of sequence), seconds. */
+  outOfSequenceTolerance: number;
+}
+
+/** Defaults suited to en-route and terminal radars with 4–12 s scans. */
+export const DEFAULT_TRACKER_OPTIONS: TrackerOptions = Object.freeze({
+  origin: undefined,
+  refractionK: STANDARD_K,
+  processNoiseHorizontal: 10,
+  processNoiseVertical: 1,
+  modeCSigma: 30,
+  height3DSigma: 500,
+  defaultHeight: 1000,
+  defaultHeightSigma: 1500,
+  trackHeightSigmaFloor: 50,
+  initialSpeedSigma: 250,
+  initialVerticalSpeedSigma: 50,
+  maxSpeed: 600,
+  gateProbability: 0.999,
+  modeSGateProbability: 0.999999,
+  nonAssignmentCost: 60,
+  modeSMatchBonus: 10,
+  mode3AMatchBonus: 3,
+  mode3AMismatchPenalty: 6,
+  confirmHits: 3,
+  confirmWindow: 5,
+  maxMissedScans: 5,
+  maxMissedScansTentative: 2,
+  maxCoastTime: 60,
+  missTolerance: 0.5,
+  defaultScanPeriod: 4,
+  batchWindowFraction: 1 / 8,
+  batchWindow: 0.5,
+  outOfSequenceTolerance: 0.5,
+}) as TrackerOptions;
+
+/** Thrown by `createTracker` for an invalid option or sensor list. */
+export class TrackerConfigError extends Error {
+  /** Name of the offending option (or "sensors"). */
+  readonly option: string;
+  constructor(option: string, message: string) {
+    super(`${option}: ${message}`);
+    this.name = "TrackerConfigError";
+    this.option = option;
+  }
+}
+
+/**
+ * Merges user options over the defaults and validates them.
+ * @throws TrackerConfigError naming the first invalid option.
+ */
+export function resolveOptions(options: Partial<TrackerOptions> = {}): TrackerOptions {
+  const o: TrackerOptions = { ...DEFAULT_TRACKER_OPTIONS };
+  for (const [key, value] of Object.entries(options)) {
+    if (value !== undefined) (o as unknown as Record<string, unknown>)[key] = value;
+  }
+  const positive: (keyof TrackerOptions)[] = [
+    "refractionK", "modeCSigma", "height3DSigma", "defaultHeightSigma", "initialSpeedSigma",
+    "initialVerticalSpeedSigma", "maxSpeed", "maxCoastTime", "defaultScanPeriod", "batchWindowFraction", "batchWindow",
+  ];
+  for (const key of positive) {
+    const v = o[key] as number;
+    if (!(typeof v === "number" && Number.isFinite(v) && v > 0)) throw new TrackerConfigError(key, `must be a positive number, got ${String(v)}`);
+  }
+  const nonNegative: (keyof TrackerOptions)[] = [
+    "processNoiseHorizontal", "processNoiseVertical", "trackHeightSigmaFloor", "modeSMatchBonus", "mode3AMatchBonus",
+    "mode3AMismatchPenalty", "missTolerance", "outOfSequenceTolerance",
+  ];
+  for (const key of nonNegative) {
+    const v = o[key] as number;
+    if (!(typeof v === "number" && Number.isFinite(v) && v >= 0)) throw new TrackerConfigError(key, `must be a non-negative number, got ${String(v)}`);
+  }
+  for (const key of ["gateProbability", "modeSGateProbability"] as const) {
+    if (!(o[key] > 0 && o[key] < 1)) throw new TrackerConfigError(key, `must be in (0, 1), got ${o[key]}`);
+  }
+  if (!Number.isFinite(o.nonAssignmentCost)) throw new TrackerConfigError("nonAssignmentCost", "must be finite");
+  if (!Number.isFinite(o.defaultHeight)) throw new TrackerConfigError("defaultHeight", "must be finite");
+  if (!(Number.isInteger(o.confirmWindow) && o.confirmWindow >= 1 && o.confirmWindow <= 30)) {
+    throw new TrackerConfigError("confirmWindow", `must be an integer in [1, 30], got ${o.confirmWindow}`);
+  }
+  if (!(Number.isInteger(o.confirmHits) && o.confirmHits >= 1 && o.confirmHits <= o.confirmWindow)) {
+    throw new TrackerConfigError("confirmHits", `must be an integer in [1, confirmWindow], got ${o.confirmHits}`);
+  }
+  for (const key of ["maxMissedScans", "maxMissedScansTentative"] as const) {
+    if (!(Number.isInteger(o[key]) && o[key] >= 1)) throw new TrackerConfigError(key, `must be a positive integer, got ${o[key]}`);
+  }
+  return o;
+}

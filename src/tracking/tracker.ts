@@ -1,0 +1,298 @@
+/**
+ * The Skywatch tracker: a deterministic state machine from `SensorReport`s to `TrackUpdate`s,
+ * assembled from small parts (Stone Soup style):
+ *
+ * | part | file |
+ * | --- | --- |
+ * | motion model (NCV) | `motion_model.ts` |
+ * | measurement model (converted polar plot, 4/3 earth) | `measurement.ts` |
+ * | updater (Kalman, Joseph form) | `kalman.ts` |
+ * | gate (χ², pre-gate) | `gating.ts` |
+ * | hypothesiser (gating + costs + identity) | `hypothesiser.ts`, `identity.ts` |
+ * | associator (GNN per batch, clusters, optimal assignment) | `association.ts`, `assignment.ts` |
+ * | initiator | `initiator.ts` |
+ * | confirmer / deleter (M-of-N, coasting, deletion) | `track_management.ts` |
+ *
+ * Batching: plots of one sensor are buffered and associated together. A sensor's batch is
+ * flushed when a north-marker or sector-crossing service report of that sensor arrives, when a
+ * new report comes more than the batch window after the batch's first plot (window =
+ * `batchWindowFraction` × rotation period, or `batchWindow` without one; every sensor's batch is
+ * checked on every report, oldest first), or on `tick`. After each flush and on `tick`, every
+ * track is aged (misses, coasting, deletion) at the current time.
+ *
+ * Determinism: no clocks, no randomness; tracks live in an array in track-number order, sensors
+ * in the order given, batches in arrival order, and every loop follows those orders.
+ */
+import type { PlotReport, Sensor, SensorId, SensorReport, ServiceReport, SystemTrack, TrackUpdate } from "../types/index.js";
+import { enuFrame, gaussianRadius, type EnuFrame } from "../geo/index.js";
+import { associate } from "./association.js";
+import { chiSquareGate } from "./gating.js";
+import { hypothesise, type BatchPlot, type HypothesiserContext } from "./hypothesiser.js";
+import { applyPlotIdentity } from "./identity.js";
+import { initiateTrack } from "./initiator.js";
+import { innovation, kalmanUpdate, newInnovation } from "./kalman.js";
+import { convertPlot, type MeasurementOptions } from "./measurement.js";
+import { ncvModel } from "./motion_model.js";
+import { resolveOptions, TrackerConfigError, type TrackerOptions } from "./options.js";
+import { snapshot, type Track } from "./track.js";
+import { ageTrack, recordHit } from "./track_management.js";
+
+/** Counters of a tracker run. */
+export interface TrackerStats {
+  /** Reports given to `process`. */
+  reports: number;
+  /** Plots of known sensors with a valid measurement (entered a batch). */
+  plotsProcessed: number;
+  /** Plots associated to an existing track. */
+  plotsAssociated: number;
+  /** Plots that started a new tentative track. */
+  plotsInitiating: number;
+  /** Plots skipped because their sensor is not configured. */
+  plotsUnknownSensor: number;
+  /** Plots skipped because of a non-finite or out-of-range measurement or time. */
+  plotsInvalid: number;
+  /** Service reports (CAT034) of known sensors. */
+  serviceReports: number;
+  /** Service reports skipped because their sensor is not configured. */
+  serviceUnknownSensor: number;
+  /** Reports of a kind the tracker does not use. */
+  reportsIgnored: number;
+  /** Plot batches associated. */
+  batches: number;
+  /** Full Mahalanobis gate tests performed (after the pre-gate). */
+  gateTests: number;
+  tracksInitiated: number;
+  tracksConfirmed: number;
+  tracksDeleted: number;
+}
+
+/** The tracker's public face. */
+export interface Tracker {
+  /** Feed one report (in time order per sensor); returns the track updates it caused (possibly from flushing a buffered batch). */
+  process(report: SensorReport): TrackUpdate[];
+  /** Advance to `time` (UTC s): flush pending batches, coast/delete tracks not updated; returns updates. */
+  tick(time: number): TrackUpdate[];
+  /** Current tracks (not deleted), ordered by track number, each at the time of its latest event. */
+  tracks(): SystemTrack[];
+  /** Counters: plots processed, plots associated, tracks initiated/confirmed/deleted, plots with unknown sensor, etc. */
+  stats(): TrackerStats;
+}
+
+interface SensorState {
+  sensor: Sensor;
+  index: number;
+  rotationPeriod: number | undefined;
+  batch: PlotReport[];
+}
+
+/**
+ * Creates a tracker for a set of sensors.
+ *
+ * @param sensors the radars whose plots will be fed; the first one's site is the system ENU
+ *   origin unless `options.origin` is given. Ids must be unique.
+ * @param options overrides of {@link DEFAULT_TRACKER_OPTIONS}.
+ * @throws TrackerConfigError on an invalid option, an empty sensor list without `origin`, a
+ *   duplicate sensor id or a sensor with non-positive sigmas.
+ */
+export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions> = {}): Tracker {
+  const opts = resolveOptions(options);
+  const sensorMap = new Map<SensorId, SensorState>();
+  sensors.forEach((sensor, index) => {
+    if (sensorMap.has(sensor.id)) throw new TrackerConfigError("sensors", `duplicate sensor id ${sensor.id}`);
+    if (!(sensor.sigmas.range > 0 && sensor.sigmas.azimuth > 0)) {
+      throw new TrackerConfigError("sensors", `sensor ${sensor.id} needs positive range and azimuth sigmas`);
+    }
+    const rp = sensor.rotationPeriod;
+    sensorMap.set(sensor.id, { sensor, index, rotationPeriod: rp !== undefined && rp > 0 ? rp : undefined, batch: [] });
+  });
+  const origin = opts.origin ?? sensors[0]?.site;
+  if (!origin) throw new TrackerConfigError("origin", "no sensors and no origin given");
+  const frame: EnuFrame = enuFrame(origin);
+  const model = ncvModel(opts.processNoiseHorizontal, opts.processNoiseVertical);
+  const measurement: MeasurementOptions = { k: opts.refractionK, modeCSigma: opts.modeCSigma, height3DSigma: opts.height3DSigma };
+  const stats: TrackerStats = {
+    reports: 0, plotsProcessed: 0, plotsAssociated: 0, plotsInitiating: 0, plotsUnknownSensor: 0, plotsInvalid: 0,
+    serviceReports: 0, serviceUnknownSensor: 0, reportsIgnored: 0, batches: 0, gateTests: 0,
+    tracksInitiated: 0, tracksConfirmed: 0, tracksDeleted: 0,
+  };
+  const ctx: HypothesiserContext = {
+    model,
+    frame,
+    gate: chiSquareGate(opts.gateProbability),
+    modeSGate: chiSquareGate(opts.modeSGateProbability),
+    measurement,
+    identityCosts: opts,
+    maxSpeed: opts.maxSpeed,
+    outOfSequenceTolerance: opts.outOfSequenceTolerance,
+    trackHeightSigmaFloor: opts.trackHeightSigmaFloor,
+    earthRadius: gaussianRadius(origin.lat),
+    counters: stats,
+  };
+  let table: Track[] = [];
+  let nextNumber = 1;
+  let now = -Infinity;
+  const inn = newInnovation();
+  const xs = new Float64Array(6);
+  const ps = new Float64Array(36);
+
+  const scanPeriodOf = (s: SensorState): number => s.rotationPeriod ?? opts.defaultScanPeriod;
+  const windowOf = (s: SensorState): number =>
+    s.rotationPeriod !== undefined ? s.rotationPeriod * opts.batchWindowFraction : opts.batchWindow;
+
+  function emit(out: TrackUpdate[], event: TrackUpdate["event"], tr: Track, time: number): void {
+    tr.eventTime = Math.max(time, tr.t);
+    out.push({ event, track: snapshot(tr, time, model, frame) });
+  }
+
+  function flushBatch(s: SensorState, out: TrackUpdate[]): void {
+    const raw = s.batch;
+    if (raw.length === 0) return;
+    s.batch = [];
+    stats.batches++;
+    const defaultHeight = { height: opts.defaultHeight, sigma: opts.defaultHeightSigma };
+    const plots: BatchPlot[] = raw.map((plot) => ({
+      plot,
+      sensor: s.sensor,
+      conv: convertPlot(plot, s.sensor.site, s.sensor.sigmas, frame, measurement, defaultHeight),
+    }));
+    const live = table;
+    const hyps = hypothesise(plots, live, ctx);
+    const chosen = associate(plots.length, live.length, hyps, opts.nonAssignmentCost);
+    const period = scanPeriodOf(s);
+    for (let i = 0; i < plots.length; i++) {
+      const { plot } = plots[i];
+      const k = chosen[i];
+      if (k < 0) {
+        const tr = initiateTrack(nextNumber++, plot, plots[i].conv, s.sensor.id, period, opts);
+        table.push(tr);
+        stats.plotsInitiating++;
+        stats.tracksInitiated++;
+        emit(out, "initiated", tr, plot.time);
+        if (opts.confirmHits <= 1) {
+          tr.status = "confirmed";
+          stats.tracksConfirmed++;
+          emit(out, "confirmed", tr, plot.time);
+        }
+        continue;
+      }
+      const h = hyps[k];
+      const tr = live[h.track];
+      const dt = Math.max(0, plot.time - tr.t);
+      model.predictState(tr.x, dt, xs);
+      model.predictCovariance(tr.p, dt, ps);
+      if (!innovation(xs, ps, h.conv.z, h.conv.r, h.conv.dim, inn)) continue; // cannot happen: gated above
+      kalmanUpdate(xs, ps, h.conv.r, inn);
+      tr.x.set(xs);
+      tr.p.set(ps);
+      tr.t += dt;
+      const confirmNow = recordHit(tr, plot.time, period, opts);
+      tr.lastUpdateTime = Math.max(tr.lastUpdateTime, plot.time);
+      tr.updates++;
+      applyPlotIdentity(tr, plot);
+      if (!tr.sensors.includes(s.sensor.id)) tr.sensors.push(s.sensor.id);
+      stats.plotsAssociated++;
+      if (confirmNow) {
+        tr.status = "confirmed";
+        stats.tracksConfirmed++;
+        emit(out, "confirmed", tr, plot.time);
+      } else {
+        if (tr.status === "coasting") tr.status = "confirmed";
+        emit(out, "updated", tr, plot.time);
+      }
+    }
+  }
+
+  function age(time: number, out: TrackUpdate[]): void {
+    let removed = false;
+    for (const tr of table) {
+      const r = ageTrack(tr, time, opts);
+      if (r === "deleted") {
+        tr.status = "deleted";
+        stats.tracksDeleted++;
+        removed = true;
+        emit(out, "deleted", tr, time);
+      } else if (r === "missed" && tr.status === "coasting") {
+        emit(out, "coasting", tr, time);
+      }
+    }
+    if (removed) table = table.filter((t) => t.status !== "deleted");
+  }
+
+  /** Flushes the batches that are due at `time` (and `force`d ones), oldest batch first; then ages. Returns whether anything was flushed. */
+  function flushDue(time: number, out: TrackUpdate[], force: SensorState | undefined, all: boolean): boolean {
+    const due: SensorState[] = [];
+    for (const s of sensorMap.values()) {
+      if (s.batch.length === 0) continue;
+      if (all || s === force || time - s.batch[0].time > windowOf(s)) due.push(s);
+    }
+    if (due.length === 0) return false;
+    due.sort((a, b) => a.batch[0].time - b.batch[0].time || a.index - b.index);
+    for (const s of due) flushBatch(s, out);
+    age(time, out);
+    return true;
+  }
+
+  function validPlot(p: PlotReport): boolean {
+    return (
+      Number.isFinite(p.time) && Number.isFinite(p.range) && p.range > 0 && Number.isFinite(p.azimuth) &&
+      (p.rangeSigma === undefined || (Number.isFinite(p.rangeSigma) && p.rangeSigma > 0)) &&
+      (p.azimuthSigma === undefined || (Number.isFinite(p.azimuthSigma) && p.azimuthSigma > 0))
+    );
+  }
+
+  function processPlot(p: PlotReport, out: TrackUpdate[]): void {
+    const s = sensorMap.get(p.sensorId);
+    if (!s) {
+      stats.plotsUnknownSensor++;
+      return;
+    }
+    if (!validPlot(p)) {
+      stats.plotsInvalid++;
+      return;
+    }
+    stats.plotsProcessed++;
+    now = Math.max(now, p.time);
+    flushDue(p.time, out, undefined, false);
+    s.batch.push(p);
+  }
+
+  function processService(r: ServiceReport, out: TrackUpdate[]): void {
+    const s = sensorMap.get(r.sensorId);
+    if (!s) {
+      stats.serviceUnknownSensor++;
+      return;
+    }
+    stats.serviceReports++;
+    const rp = r.antennaRotationPeriod;
+    if (rp !== undefined && Number.isFinite(rp) && rp > 0) s.rotationPeriod = rp;
+    if (!Number.isFinite(r.time)) return;
+    now = Math.max(now, r.time);
+    const marker = r.messageType === "northMarker" || r.messageType === "sectorCrossing";
+    if (!flushDue(r.time, out, marker ? s : undefined, false) && marker) age(r.time, out);
+  }
+
+  return {
+    process(report) {
+      stats.reports++;
+      const out: TrackUpdate[] = [];
+      const r = report as SensorReport | { kind?: unknown };
+      if (r.kind === "plot") processPlot(report as PlotReport, out);
+      else if (r.kind === "service") processService(report as ServiceReport, out);
+      else stats.reportsIgnored++;
+      return out;
+    },
+    tick(time) {
+      const out: TrackUpdate[] = [];
+      if (!Number.isFinite(time)) return out;
+      now = Math.max(now, time);
+      if (!flushDue(time, out, undefined, true)) age(time, out);
+      return out;
+    },
+    tracks() {
+      return table.map((tr) => snapshot(tr, tr.eventTime, model, frame));
+    },
+    stats() {
+      return { ...stats };
+    },
+  };
+}
