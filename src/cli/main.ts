@@ -1,0 +1,23 @@
+#!/usr/bin/env node
+/**
+ * The `skywatch` command: decode, track, replay, start.
+ */
+import { Command } from "commander";
+import { decodeCommand } from "./decode.js";
+import { replayCommand, startCommand } from "./live.js";
+import { trackCommand } from "./track.js";
+
+const program = new Command()
+  .name("skywatch")
+  .description("Skywatch air surveillance: ASTERIX in, tracks out, live air picture")
+  .version("0.1.0");
+
+decodeCommand(program);
+trackCommand(program);
+replayCommand(program);
+startCommand(program);
+
+program.parseAsync(process.argv).catch((e: unknown) => {
+  process.stderr.write(`skywatch: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+});
