@@ -10,7 +10,7 @@ import { newFramingStats, type Framing, type FrameOptions, type FramingItem, typ
 /**
  * Yields, in file order, every ASTERIX data block of `buf` read as `framing`, and an issue for every
  * span of bytes that is not a valid block (the reader goes on after it). Pure: no I/O, no copies
- * (blocks are subarrays of `buf`). Never throws: a buffer that is not of the given framing yields
+ * (blocks are subarrays of `buf`). An empty buffer yields nothing. Never throws: a buffer that is not of the given framing yields
  * issues (e.g. one issue "not a pcap file: …" covering it), not made-up blocks.
  *
  * - raw: blocks back to back; resynchronises after garbage or a lying length field (see `frameUnits`).
@@ -31,6 +31,7 @@ export function* frameBlocks(
     oradis: options.oradis ?? "auto",
     ports: options.udpPorts === undefined ? null : new Set(options.udpPorts),
   };
+  if (buf.length === 0) return stats;
   switch (framing) {
     case "pcap": yield* framePcap(buf, ctx); break;
     case "pcapng": yield* framePcapng(buf, ctx); break;

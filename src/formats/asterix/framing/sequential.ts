@@ -46,6 +46,18 @@ function plausibleEnd(b: Uint8Array, u: number, end: number, L: UnitLayout, cat 
   return unitEnd(b, u, end, L);
 }
 
+/**
+ * True when a unit ending at `e` is followed by the end of the buffer, a plausible unit, a unit of the
+ * same category `cat`, or a unit of an unlisted category that is itself followed by a chain (so runs
+ * of categories outside the plausible list are read, while a lying length rarely lands that well).
+ */
+function landsWell(b: Uint8Array, e: number, end: number, L: UnitLayout, cat: number): boolean {
+  if (e === end || plausibleEnd(b, e, end, L, cat) >= 0) return true;
+  const h = e + L.prefix;
+  const next = plausibleEnd(b, e, end, L, b[h]); // the unit at e, whatever its category
+  return next >= 0 && (next === end || chainStartsAt(b, next, end, L, RESYNC_CHAIN, b[h]));
+}
+
 /** Why the unit at `u` is not valid (for messages). */
 function unitProblem(b: Uint8Array, u: number, end: number, L: UnitLayout): string {
   const h = u + L.prefix;
@@ -58,10 +70,10 @@ function unitProblem(b: Uint8Array, u: number, end: number, L: UnitLayout): stri
   return `${L.name} (CAT${String(b[h]).padStart(3, "0")}, length ${len}) ends at byte ${h + len + L.suffix}, where no plausible ${L.name} starts`;
 }
 
-/** True when a chain of `RESYNC_CHAIN` plausible units (or fewer reaching exactly `end`) starts at `j`. */
-export function chainStartsAt(b: Uint8Array, j: number, end: number, L: UnitLayout, n = RESYNC_CHAIN): boolean {
+/** True when a chain of `n` plausible units (or fewer reaching exactly `end`) starts at `j`; the first may also be of category `firstCat`. */
+export function chainStartsAt(b: Uint8Array, j: number, end: number, L: UnitLayout, n = RESYNC_CHAIN, firstCat = -1): boolean {
   let u = j;
-  let cat = -1;
+  let cat = firstCat;
   for (let k = 0; k < n; k++) {
     const e = plausibleEnd(b, u, end, L, cat);
     if (e < 0) return false;
@@ -72,13 +84,24 @@ export function chainStartsAt(b: Uint8Array, j: number, end: number, L: UnitLayo
   return true;
 }
 
-/** First offset in `[from, end)` where a chain of plausible units starts, or −1. */
-function findResync(b: Uint8Array, from: number, end: number, L: UnitLayout): number {
+/**
+ * First offset in `[from, end)` where a chain of plausible units starts, or −1. When that chain's
+ * first block is of a category not seen so far in the file (`seen`, by category), and a chain
+ * starting with a seen category begins inside that first block, the inner one is taken: the outer
+ * "block" is then most likely record bytes that happened to look like a header.
+ */
+function findResync(b: Uint8Array, from: number, end: number, L: UnitLayout, seen: Uint8Array | null): number {
   const last = end - L.prefix - 4 - L.suffix;
-  for (let j = from; j <= last; j++) {
-    if (chainStartsAt(b, j, end, L)) return j;
+  let j = from;
+  while (j <= last && !chainStartsAt(b, j, end, L)) j++;
+  if (j > last) return -1;
+  if (seen !== null && seen[b[j + L.prefix]] === 0) {
+    const e = unitEnd(b, j, end, L);
+    for (let k = j + 1; k < e && k <= last; k++) {
+      if (seen[b[k + L.prefix]] === 1 && chainStartsAt(b, k, end, L)) return k;
+    }
   }
-  return -1;
+  return j;
 }
 
 function where(j: number, end: number): string {
@@ -93,21 +116,26 @@ function where(j: number, end: number): string {
  * the next offset where `RESYNC_CHAIN` plausible units follow one another (or reach the end). If that
  * offset lies inside the unit, the unit's length field is taken to lie and the whole span is one
  * issue; if it lies beyond the unit, the unit is delivered and the bytes after it are the issue.
+ * Categories already met in the file are preferred when resynchronising (see `findResync`).
  */
 export function* frameUnits(
   b: Uint8Array, start: number, end: number, L: UnitLayout, stats: FramingStats,
 ): Generator<FramingItem, void, undefined> {
+  const seen = new Uint8Array(256);
+  let anySeen = false;
   let u = start;
   while (u < end) {
     const e = unitEnd(b, u, end, L);
     const h = u + L.prefix;
-    if (e >= 0 && (e === end || plausibleEnd(b, e, end, L, b[h]) >= 0)) {
+    if (e >= 0 && landsWell(b, e, end, L, b[h])) {
+      seen[b[h]] = 1;
+      anySeen = true;
       const len = u16be(b, h + 1);
       yield makeBlock(b.subarray(h, h + len), h, L.extra?.(b, u, len), stats);
       u = e;
       continue;
     }
-    const j = findResync(b, u + 1, end, L);
+    const j = findResync(b, u + 1, end, L, anySeen ? seen : null);
     const stop = j < 0 ? end : j;
     if (e >= 0 && (j < 0 || j >= e)) {
       const len = u16be(b, h + 1);

@@ -14,9 +14,18 @@ function be32(v: number): number[] { return [(v >>> 24) & 255, (v >>> 16) & 255,
 function le32(v: number): number[] { return [v & 255, (v >>> 8) & 255, (v >>> 16) & 255, (v >>> 24) & 255]; }
 function le16(v: number): number[] { return [v & 255, (v >> 8) & 255]; }
 
-/** A data block of category `category` whose records are `body` bytes (default: n bytes with a 0x80 FSPEC, then 1, 2, 3…). */
+/** `n` pseudo-random bytes (deterministic for a given seed). */
+export function noise(n: number, seed: number): number[] {
+  let x = (seed * 2654435761 + 12345) >>> 0;
+  return Array.from({ length: n }, () => {
+    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+    return x >>> 24;
+  });
+}
+
+/** A data block of category `category` whose records are `body` bytes (default: n bytes, a 0xF0 FSPEC then pseudo-random bytes). */
 export function block(category: number, body: number | number[] = 4, lenOverride?: number): Uint8Array {
-  const bytes = typeof body === "number" ? Array.from({ length: body }, (_, i) => (i === 0 ? 0x80 : i & 255)) : body;
+  const bytes = typeof body === "number" ? [0xf0, ...noise(body - 1, category * 65536 + body)] : body;
   const len = lenOverride ?? bytes.length + 3;
   return Uint8Array.from([category, ...be16(len), ...bytes]);
 }
