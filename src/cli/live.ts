@@ -7,9 +7,7 @@
 import type { Command } from "commander";
 import { AsterixDecoderStream, type EditionChoice } from "../formats/asterix/index.js";
 import type { Framing } from "../formats/asterix/framing/index.js";
-import { startServer } from "../server/index.js";
-import { TrackPipeline } from "../server/pipeline.js";
-import { builtinScenarioBlocks, builtinSensors } from "../sim/index.js";
+import type { TrackPipeline } from "../server/pipeline.js";
 import { mergeByTime, paced, readReportFile, readSensorsFile } from "../sources/index.js";
 import type { Sensor, SensorReport } from "../types/index.js";
 import { collectEdition, issuePrinter, parseDate, parseFraming, parsePort, parsePositive } from "./common.js";
@@ -23,6 +21,9 @@ interface ServeOptions {
 
 /** Starts the server over a pipeline, prints the URL, and stops cleanly on SIGINT/SIGTERM. */
 async function serve(sensors: Sensor[], opts: ServeOptions): Promise<{ pipeline: TrackPipeline; signal: AbortSignal }> {
+  // Loaded here so that the batch commands start without the server's dependencies.
+  const { startServer } = await import("../server/index.js");
+  const { TrackPipeline } = await import("../server/pipeline.js");
   const pipeline = new TrackPipeline(sensors);
   const server = await startServer({ feed: pipeline, host: opts.host, port: opts.port, logLevel: opts.logLevel });
   const abort = new AbortController();
@@ -53,6 +54,7 @@ export function startCommand(program: Command): void {
       .option("--seed <n>", "simulation seed", (v) => Number(v), 1),
     "1",
   ).action(async (opts: ServeOptions & { seed: number }) => {
+    const { builtinScenarioBlocks, builtinSensors } = await import("../sim/index.js");
     const sensors = builtinSensors();
     const { pipeline, signal } = await serve(sensors, opts);
     const startTime = Math.floor(Date.now() / 1000);
