@@ -7,7 +7,9 @@
  * distances from the centre are true, others stretched by at most (d/R)²/6, about 1e-4 at
  * 200 km, which is far below anything a radar sees. Positions are mapped back to WGS-84 and
  * velocities are taken in the local ENU frame of the position (so the meridian convergence of
- * the plane never leaks into headings).
+ * the plane never leaks into headings). Like `geo.destination`, the plane lives on the local
+ * sphere, so flown ground speeds differ from the waypoints' nominal speeds by up to ~0.2 %
+ * (ellipsoid vs sphere); the reported velocity is always the true motion of the position.
  *
  * Heights: a waypoint's `altitude` is metres above mean sea level; the simulator uses it as the
  * height above the WGS-84 ellipsoid and as the ISA pressure altitude (geoid undulation and
