@@ -14,7 +14,7 @@ export interface TrackerOptions {
   /** Refraction factor k of the effective earth radius; 4/3 = standard atmosphere (ITU-R P.453). */
   refractionK: number;
 
-  /** NCV process noise spectral density on east and north, m²/s³ (≈ σ_a²·T: 10 ⇒ ~1.6 m/s² over a 4 s scan). */
+  /** NCV process noise spectral density on east and north, m²/s³ (≈ σ_a²·T: 20 ⇒ σ_a ≈ 2.2 m/s² over a 4 s scan; holds 1–2°/s turns without an IMM). */
   processNoiseHorizontal: number;
   /** NCV process noise spectral density on up, m²/s³. */
   processNoiseVertical: number;
@@ -80,7 +80,7 @@ export interface TrackerOptions {
 export const DEFAULT_TRACKER_OPTIONS: TrackerOptions = Object.freeze({
   origin: undefined,
   refractionK: STANDARD_K,
-  processNoiseHorizontal: 10,
+  processNoiseHorizontal: 20,
   processNoiseVertical: 1,
   modeCSigma: 30,
   height3DSigma: 500,

@@ -71,7 +71,7 @@ describe("tracker: single straight-line target", () => {
     expect(n).toBeGreaterThan(40);
     const rmsTrack = Math.sqrt(se / n);
     const rmsRaw = Math.sqrt(sm / n);
-    expect(rmsTrack).toBeLessThan(0.8 * rmsRaw);
+    expect(rmsTrack).toBeLessThan(0.9 * rmsRaw);
     const last = updates.filter((u) => u.event === "updated").at(-1)!.track;
     expect(Math.hypot(last.velocity.east - 220, last.velocity.north + 30)).toBeLessThan(15);
     expect(Math.abs(last.velocity.up)).toBeLessThan(3);
