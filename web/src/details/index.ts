@@ -1,0 +1,2 @@
+/** Public face of the details feature: the selected track's panel. */
+export { DetailsPanel, detailsHtml } from "./details_panel";

@@ -1,0 +1,2 @@
+/** Public face of the display formats (units and clocks). */
+export * from "./units";
