@@ -15,7 +15,7 @@ const DATA = resolve(dirname(fileURLToPath(import.meta.url)), "../../../..", "..
 function split(items: Iterable<FramingItem>): { blocks: FramedBlock[]; issues: FramingIssue[] } {
   const blocks: FramedBlock[] = [];
   const issues: FramingIssue[] = [];
-  for (const item of items) (item.kind === "block" ? blocks : issues).push(item);
+  for (const item of items) { if (item.kind === "block") blocks.push(item); else issues.push(item); }
   return { blocks, issues };
 }
 

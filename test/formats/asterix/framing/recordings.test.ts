@@ -29,7 +29,7 @@ function load(path: string): Uint8Array {
 function frameAll(buf: Uint8Array, framing: Framing): { blocks: FramedBlock[]; issues: FramingIssue[] } {
   const blocks: FramedBlock[] = [];
   const issues: FramingIssue[] = [];
-  for (const item of frameBlocks(buf, framing)) (item.kind === "block" ? blocks : issues).push(item);
+  for (const item of frameBlocks(buf, framing)) { if (item.kind === "block") blocks.push(item); else issues.push(item); }
   return { blocks, issues };
 }
 
