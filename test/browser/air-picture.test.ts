@@ -84,6 +84,13 @@ async function checkTracksAndDetails(page: Page, n: number): Promise<string> {
   return trackNumber;
 }
 
+/** Waits (best effort, ≤ 10 s) until MapLibre has drawn every tile, so screenshots are complete. */
+async function waitForMapIdle(page: Page): Promise<void> {
+  await page
+    .waitForFunction(() => (window as unknown as { skywatch?: { map: { loaded(): boolean } } }).skywatch?.map.loaded() === true, undefined, { timeout: 10_000 })
+    .catch(() => undefined);
+}
+
 describe("air picture in the browser", () => {
   let browser: Browser;
 
@@ -102,6 +109,7 @@ describe("air picture in the browser", () => {
     try {
       const { page, external, errors } = await openApp(browser, url);
       await checkTracksAndDetails(page, 5);
+      await waitForMapIdle(page);
       await page.screenshot({ path: join(RESULTS, "air-picture.png") });
       expect(external, "requests outside the local server").toEqual([]);
       expect(errors, "page errors").toEqual([]);
@@ -133,6 +141,7 @@ describe("air picture in the browser", () => {
       await expect.poll(() => page.locator(".sb-link").getAttribute("data-link")).toBe("live");
       // Let leaders and trails build up, then keep a picture for the eye.
       await page.waitForTimeout(3500);
+      await waitForMapIdle(page);
       await page.screenshot({ path: join(RESULTS, "air-picture-harness.png") });
       expect(external, "requests outside the local server").toEqual([]);
       expect(errors, "page errors").toEqual([]);
