@@ -18,7 +18,8 @@
  * Mahalanobis distance, S the innovation covariance and R the plot's covariance. d² + ln|S| is
  * −2 ln of the Gaussian likelihood up to a constant; dividing |S| by |R| (a constant per plot)
  * makes the cost dimensionless and ≥ d², so that the one `nonAssignmentCost` compares with
- * every row. The ln term penalises vague (tentative, long-coasted) tracks.
+ * every row. The ln term penalises vague (tentative, long-coasted) tracks; a tentative track
+ * also pays `tentativeTrackPenalty`.
  */
 import type { PlotReport, Sensor } from "../types/index.js";
 import { enuToGeodetic, type EnuFrame } from "../geo/index.js";
@@ -60,6 +61,8 @@ export interface HypothesiserContext {
   measurement: MeasurementOptions;
   identityCosts: IdentityCosts;
   maxSpeed: number;
+  /** Cost added to pairs with a tentative track. */
+  tentativeTrackPenalty: number;
   outOfSequenceTolerance: number;
   trackHeightSigmaFloor: number;
   /** Mean earth radius used for the pre-gate's curvature allowance, metres. */
@@ -103,15 +106,15 @@ export function hypothesise(plots: BatchPlot[], tracks: Track[], ctx: Hypothesis
       const x = tr.x;
       const de = conv.z[0] - (x[0] + dt * x[3]);
       const dn = conv.z[1] - (x[1] + dt * x[4]);
-      const ve = model.predictedVariance(tr.p, 0, dt);
-      const vn = model.predictedVariance(tr.p, 1, dt);
+      const ve = model.predictedVariance(tr.p, 0, dt, tr.qScale);
+      const vn = model.predictedVariance(tr.p, 1, dt, tr.qScale);
       if (has3D) {
         if (!preGate(de, ve, conv.r[0], gamma) || !preGate(dn, vn, conv.r[4], gamma)) continue;
       } else {
         // Ground position of a 2D plot shifts by at most ~|Δh| (elevation below 45°).
         const upTrack = x[2] + dt * x[5];
         const curv = (x[0] * x[0] + x[1] * x[1]) / (2 * ctx.earthRadius);
-        const margin = Math.abs(upTrack + curv - conv.height) + 3 * Math.sqrt(model.predictedVariance(tr.p, 2, dt)) + 1000;
+        const margin = Math.abs(upTrack + curv - conv.height) + 3 * Math.sqrt(model.predictedVariance(tr.p, 2, dt, tr.qScale)) + 1000;
         if (Math.abs(de) > Math.sqrt(gamma * (ve + conv.r[0])) + margin) continue;
         if (Math.abs(dn) > Math.sqrt(gamma * (vn + conv.r[4])) + margin) continue;
       }
@@ -122,7 +125,7 @@ export function hypothesise(plots: BatchPlot[], tracks: Track[], ctx: Hypothesis
         if (ex * ex + nx * nx > reach * reach) continue;
       }
       model.predictState(tr.x, dt, xPred);
-      model.predictCovariance(tr.p, dt, pPred);
+      model.predictCovariance(tr.p, dt, pPred, tr.qScale);
       let pairConv = conv;
       let pairLogDetR = logDetR;
       if (!has3D) {
@@ -134,7 +137,8 @@ export function hypothesise(plots: BatchPlot[], tracks: Track[], ctx: Hypothesis
       ctx.counters.gateTests++;
       if (!innovation(xPred, pPred, pairConv.z, pairConv.r, pairConv.dim, inn)) continue;
       if (inn.d2 > gamma) continue;
-      const cost = inn.d2 + inn.logDetS - pairLogDetR + rel.costDelta;
+      let cost = inn.d2 + inn.logDetS - pairLogDetR + rel.costDelta;
+      if (tr.status === "tentative") cost += ctx.tentativeTrackPenalty;
       out.push({ plot: i, track: j, cost, conv: pairConv });
     }
   }

@@ -55,6 +55,8 @@ export function initiateTrack(
     hits: 1,
     scans: 1,
     misses: 0,
+    nis: 1,
+    qScale: 1,
     scanPeriod,
     identity: {},
     sensors: [sensorId],

@@ -18,10 +18,13 @@ export interface MotionModel {
   readonly dim: number;
   /** Writes the state predicted `dt` seconds ahead into `out` (may alias `x`). */
   predictState(x: Float64Array, dt: number, out: Float64Array): void;
-  /** Writes F·P·Fᵀ + Q for interval `dt` (s) into `out` (may alias `p`); row-major dim×dim. */
-  predictCovariance(p: Float64Array, dt: number, out: Float64Array): void;
+  /**
+   * Writes F·P·Fᵀ + s·Q for interval `dt` (s) into `out` (may alias `p`); row-major dim×dim.
+   * `qScale` s ≥ 1 scales the process noise (manoeuvre adaptation); default 1.
+   */
+  predictCovariance(p: Float64Array, dt: number, out: Float64Array, qScale?: number): void;
   /** Predicted variance of state component `i` (a position) after `dt` s, without building the matrix. */
-  predictedVariance(p: Float64Array, i: number, dt: number): number;
+  predictedVariance(p: Float64Array, i: number, dt: number, qScale?: number): number;
 }
 
 /**
@@ -41,7 +44,7 @@ export function ncvModel(qHorizontal: number, qVertical: number): MotionModel {
       out[4] = x[4];
       out[5] = x[5];
     },
-    predictCovariance(p, dt, out) {
+    predictCovariance(p, dt, out, qScale = 1) {
       // Blocks: P = [[A, B], [Bᵀ, C]] (3×3 each). F P Fᵀ = [[A + T(B + Bᵀ) + T²C, B + TC], [Bᵀ + TC, C]].
       const t2 = dt * dt;
       const tmp = scratch;
@@ -58,7 +61,7 @@ export function ncvModel(qHorizontal: number, qVertical: number): MotionModel {
         }
       }
       for (let i = 0; i < 3; i++) {
-        const qi = q[i];
+        const qi = q[i] * qScale;
         tmp[i * 6 + i] += (qi * t2 * dt) / 3;
         tmp[i * 6 + i + 3] += (qi * t2) / 2;
         tmp[(i + 3) * 6 + i] += (qi * t2) / 2;
@@ -66,8 +69,8 @@ export function ncvModel(qHorizontal: number, qVertical: number): MotionModel {
       }
       out.set(tmp);
     },
-    predictedVariance(p, i, dt) {
-      return p[i * 6 + i] + 2 * dt * p[i * 6 + i + 3] + dt * dt * p[(i + 3) * 6 + i + 3] + (q[i] * dt * dt * dt) / 3;
+    predictedVariance(p, i, dt, qScale = 1) {
+      return p[i * 6 + i] + 2 * dt * p[i * 6 + i + 3] + dt * dt * p[(i + 3) * 6 + i + 3] + (q[i] * qScale * dt * dt * dt) / 3;
     },
   };
 }

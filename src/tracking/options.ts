@@ -18,6 +18,12 @@ export interface TrackerOptions {
   processNoiseHorizontal: number;
   /** NCV process noise spectral density on up, m²/s³. */
   processNoiseVertical: number;
+  /** Memory λ of the per-track smoothed normalised innovation squared (NIS), 0 ≤ λ < 1. */
+  nisMemory: number;
+  /** Smoothed NIS per measurement dimension above which the process noise is scaled up (manoeuvre). */
+  nisThreshold: number;
+  /** Largest process-noise scale factor during a manoeuvre (≥ 1). */
+  maxQScale: number;
 
   /** 1-sigma Mode C altitude error when the sensor gives none, metres (25 ft quantisation plus lag). */
   modeCSigma: number;
@@ -46,6 +52,12 @@ export interface TrackerOptions {
    * association cost d² + ln(|S|/|R|) (dimensionless; see `association.ts`).
    */
   nonAssignmentCost: number;
+  /**
+   * Cost added for a pair with a tentative track: a plot is more likely to belong to an
+   * established track, which keeps a fresh tentative track from seducing a plot away from a
+   * manoeuvring confirmed one.
+   */
+  tentativeTrackPenalty: number;
   /** Cost subtracted when plot and track have the same Mode S address. */
   modeSMatchBonus: number;
   /** Cost subtracted when plot and track have the same Mode 3/A code. */
@@ -82,6 +94,9 @@ export const DEFAULT_TRACKER_OPTIONS: TrackerOptions = Object.freeze({
   refractionK: STANDARD_K,
   processNoiseHorizontal: 20,
   processNoiseVertical: 1,
+  nisMemory: 0.6,
+  nisThreshold: 1,
+  maxQScale: 10,
   modeCSigma: 30,
   height3DSigma: 500,
   defaultHeight: 1000,
@@ -93,6 +108,7 @@ export const DEFAULT_TRACKER_OPTIONS: TrackerOptions = Object.freeze({
   gateProbability: 0.999,
   modeSGateProbability: 0.999999,
   nonAssignmentCost: 60,
+  tentativeTrackPenalty: 6,
   modeSMatchBonus: 10,
   mode3AMatchBonus: 3,
   mode3AMismatchPenalty: 6,
@@ -137,13 +153,16 @@ export function resolveOptions(options: Partial<TrackerOptions> = {}): TrackerOp
     if (!(typeof v === "number" && Number.isFinite(v) && v > 0)) throw new TrackerConfigError(key, `must be a positive number, got ${String(v)}`);
   }
   const nonNegative: (keyof TrackerOptions)[] = [
-    "processNoiseHorizontal", "processNoiseVertical", "trackHeightSigmaFloor", "modeSMatchBonus", "mode3AMatchBonus",
+    "processNoiseHorizontal", "processNoiseVertical", "trackHeightSigmaFloor", "tentativeTrackPenalty", "modeSMatchBonus", "mode3AMatchBonus",
     "mode3AMismatchPenalty", "missTolerance", "outOfSequenceTolerance",
   ];
   for (const key of nonNegative) {
     const v = o[key] as number;
     if (!(typeof v === "number" && Number.isFinite(v) && v >= 0)) throw new TrackerConfigError(key, `must be a non-negative number, got ${String(v)}`);
   }
+  if (!(o.nisMemory >= 0 && o.nisMemory < 1)) throw new TrackerConfigError("nisMemory", `must be in [0, 1), got ${o.nisMemory}`);
+  if (!(o.nisThreshold > 0)) throw new TrackerConfigError("nisThreshold", `must be positive, got ${o.nisThreshold}`);
+  if (!(o.maxQScale >= 1 && Number.isFinite(o.maxQScale))) throw new TrackerConfigError("maxQScale", `must be ≥ 1, got ${o.maxQScale}`);
   for (const key of ["gateProbability", "modeSGateProbability"] as const) {
     if (!(o[key] > 0 && o[key] < 1)) throw new TrackerConfigError(key, `must be in (0, 1), got ${o[key]}`);
   }

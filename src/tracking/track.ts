@@ -37,8 +37,29 @@ export interface Track {
   pressureAltitude?: number;
   /** Sensors that have updated the track, in order of first contribution. */
   sensors: SensorId[];
+  /** Filtered normalised innovation squared (d²/dim; 1 for a consistent filter), manoeuvre detector. */
+  nis: number;
+  /** Current process-noise scale (≥ 1), raised while `nis` shows a manoeuvre. */
+  qScale: number;
   /** UTC seconds of the latest emitted snapshot (update or coast). */
   eventTime: number;
+}
+
+/** Parameters of the manoeuvre adaptation. */
+export interface ManoeuvreOptions {
+  /** λ: memory of the NIS filter (0 = last update only). */
+  nisMemory: number;
+  /** ν_th: smoothed NIS per dimension above which Q is scaled up. */
+  nisThreshold: number;
+  /** s_max: largest process-noise scale. */
+  maxQScale: number;
+}
+
+/** Updates a track's manoeuvre detector after an update with squared Mahalanobis distance `d2` of dimension `dim`. */
+export function adaptProcessNoise(track: Track, d2: number, dim: number, o: ManoeuvreOptions): void {
+  track.nis = o.nisMemory * track.nis + (1 - o.nisMemory) * (d2 / dim);
+  const r = track.nis / o.nisThreshold;
+  track.qScale = Math.min(o.maxQScale, Math.max(1, r * r * r * r));
 }
 
 const xs = new Float64Array(6);
@@ -52,7 +73,7 @@ export function snapshot(track: Track, time: number, model: MotionModel, frame: 
   const at = Math.max(time, track.t);
   const dt = at - track.t;
   model.predictState(track.x, dt, xs);
-  model.predictCovariance(track.p, dt, ps);
+  model.predictCovariance(track.p, dt, ps, track.qScale);
   const position = enuToGeodetic({ east: xs[0], north: xs[1], up: xs[2] }, frame);
   const velocity = rotateEnu({ east: xs[3], north: xs[4], up: xs[5] }, frame, enuFrame(position));
   const out: SystemTrack = {

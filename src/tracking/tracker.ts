@@ -34,7 +34,7 @@ import { innovation, kalmanUpdate, newInnovation } from "./kalman.js";
 import { convertPlot, type MeasurementOptions } from "./measurement.js";
 import { ncvModel } from "./motion_model.js";
 import { resolveOptions, TrackerConfigError, type TrackerOptions } from "./options.js";
-import { snapshot, type Track } from "./track.js";
+import { adaptProcessNoise, snapshot, type ManoeuvreOptions, type Track } from "./track.js";
 import { ageTrack, recordHit } from "./track_management.js";
 
 /** Counters of a tracker run. */
@@ -123,11 +123,13 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
     measurement,
     identityCosts: opts,
     maxSpeed: opts.maxSpeed,
+    tentativeTrackPenalty: opts.tentativeTrackPenalty,
     outOfSequenceTolerance: opts.outOfSequenceTolerance,
     trackHeightSigmaFloor: opts.trackHeightSigmaFloor,
     earthRadius: gaussianRadius(origin.lat),
     counters: stats,
   };
+  const manoeuvre: ManoeuvreOptions = { nisMemory: opts.nisMemory, nisThreshold: opts.nisThreshold, maxQScale: opts.maxQScale };
   let table: Track[] = [];
   let nextNumber = 1;
   let now = -Infinity;
@@ -179,9 +181,10 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
       const tr = live[h.track];
       const dt = Math.max(0, plot.time - tr.t);
       model.predictState(tr.x, dt, xs);
-      model.predictCovariance(tr.p, dt, ps);
+      model.predictCovariance(tr.p, dt, ps, tr.qScale);
       if (!innovation(xs, ps, h.conv.z, h.conv.r, h.conv.dim, inn)) continue; // cannot happen: gated above
       kalmanUpdate(xs, ps, h.conv.r, inn);
+      if (tr.updates >= 2) adaptProcessNoise(tr, inn.d2, inn.dim, manoeuvre);
       tr.x.set(xs);
       tr.p.set(ps);
       tr.t += dt;

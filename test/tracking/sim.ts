@@ -96,6 +96,8 @@ export interface SimOptions {
   seed: number;
   t0?: number;
   pd?: number;
+  /** Origin of the ENU frame the target trajectories are given in (default: the sensor's site). */
+  trajectoryOrigin?: Geodetic;
   /** Emit a north marker at the start of each scan and a sector crossing every 1/8 rotation. */
   service?: boolean;
 }
@@ -108,7 +110,7 @@ export function simulate(o: SimOptions): SimResult {
   const pd = o.pd ?? 1;
   const rand = mulberry32(o.seed);
   const gauss = gaussian(rand);
-  const frame = enuFrame(sensor.site);
+  const frame = enuFrame(o.trajectoryOrigin ?? sensor.site);
   const events: { time: number; order: number; report: SensorReport; truth?: Omit<TruthPoint, "report"> }[] = [];
   let order = 0;
   for (let k = 0; k < o.scans; k++) {
