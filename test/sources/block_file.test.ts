@@ -69,7 +69,7 @@ describe("readBlockFile", () => {
 });
 
 const REC = resolve(DATA, "cat048_cat034_akapetanovic_jahorina.rply");
-describe.skipIf(!existsSync(REC))("readBlockFile on a shared recording", () => {
+describe.skipIf(!existsSync(REC))(existsSync(REC) ? "readBlockFile on a shared recording" : `skipped: ${REC} not found`, () => {
   it("reads the .rply recording (642 blocks)", async () => {
     const { blocks, issues } = await collect(REC);
     expect(issues).toEqual([]);

@@ -5,7 +5,7 @@
  * Data block: ASTERIX Part 1, §4.2: [CAT 1][LEN 2 BE, incl. the 3 header octets][records]; each record
  * starts with its FSPEC, whose first octet is never 0 (§4.3.2).
  */
-import { isKnownCategory } from "./categories.js";
+import { isKnownCategory, startsWithSourceId } from "./categories.js";
 import { makeBlock, makeIssue, u16be } from "./bytes.js";
 import { newFramingStats, type BlockExtra, type FramingItem, type FramingStats } from "./types.js";
 
@@ -35,6 +35,14 @@ export function isPlausibleBlock(b: Uint8Array, i: number, end: number): boolean
   if (end - i < 4 || !isKnownCategory(b[i])) return false;
   const len = u16be(b, i + 1);
   return len >= 4 && len <= end - i && b[i + 3] !== 0;
+}
+
+/**
+ * Stricter than {@link isPlausibleBlock}, for guessing where blocks start again after garbage: also
+ * requires FRN 1 in the first FSPEC octet for categories whose records always begin with I/010.
+ */
+export function isLikelyBlockStart(b: Uint8Array, i: number, end: number): boolean {
+  return isPlausibleBlock(b, i, end) && (!startsWithSourceId(b[i]) || (b[i + 3] & 0x80) !== 0);
 }
 
 /** True when `[start, end)` is exactly a chain of structurally valid data blocks (at least one). */

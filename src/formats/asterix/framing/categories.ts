@@ -21,3 +21,13 @@ export function isKnownCategory(cat: number): boolean {
 
 /** The commonly used categories, ascending. */
 export const KNOWN_CATEGORIES: readonly number[] = KNOWN;
+
+// Categories whose first UAP item (FRN 1) is the mandatory Data Source Identifier I0xx/010, so the
+// first FSPEC octet of every record has its top bit set (category specifications, UAP tables).
+const SOURCE_FIRST = new Uint8Array(256);
+for (const c of [1, 2, 4, 8, 9, 10, 11, 15, 16, 17, 18, 19, 20, 21, 23, 25, 34, 48, 62, 63, 65, 247]) SOURCE_FIRST[c] = 1;
+
+/** True when records of category `cat` always start with I/010 (FRN 1 set in the first FSPEC octet). */
+export function startsWithSourceId(cat: number): boolean {
+  return SOURCE_FIRST[cat] === 1;
+}

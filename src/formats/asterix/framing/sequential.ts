@@ -4,7 +4,7 @@
  * reported as issues and the reader resynchronises on the next offset where a chain of plausible
  * units starts, so one corrupt or lying length field does not lose the rest of the file.
  */
-import { BLOCK_HEADER, blockHeaderProblem, isPlausibleBlock } from "./blocks.js";
+import { BLOCK_HEADER, blockHeaderProblem, isLikelyBlockStart, isPlausibleBlock } from "./blocks.js";
 import { makeBlock, makeIssue, u16be } from "./bytes.js";
 import type { BlockExtra, FramingItem, FramingStats } from "./types.js";
 
@@ -23,7 +23,7 @@ export interface UnitLayout {
 }
 
 /** Number of consecutive plausible units that make a resynchronisation point (fewer when they reach the end). */
-export const RESYNC_CHAIN = 4;
+export const RESYNC_CHAIN = 6;
 
 /** End offset of the structurally valid unit at `u`, or −1. */
 function unitEnd(b: Uint8Array, u: number, end: number, L: UnitLayout): number {
@@ -37,11 +37,22 @@ function unitEnd(b: Uint8Array, u: number, end: number, L: UnitLayout): number {
   return e;
 }
 
-/** End of the unit at `u` if it looks real (see `isPlausibleBlock`), and, when `cat` ≥ 0, also accepts that category; else −1. */
-function plausibleEnd(b: Uint8Array, u: number, end: number, L: UnitLayout, cat = -1): number {
+/** Most distinct categories not yet met in the file in a resynchronisation chain of `RESYNC_CHAIN` blocks (unless it reaches the end). */
+export const RESYNC_MAX_CATEGORIES = 3;
+
+/** Longest data block a resynchronisation accepts before any block was read (longer ones: twice the longest read so far). */
+export const RESYNC_MAX_LEN = 8192;
+
+/**
+ * End of the unit at `u` if it looks real (see `isPlausibleBlock`), also accepting category `cat`
+ * when ≥ 0; else −1. With `maxLen` > 0 (resynchronisation) the test is stricter: `isLikelyBlockStart`
+ * and a block length of at most `maxLen` (random bytes mostly give long lengths).
+ */
+function plausibleEnd(b: Uint8Array, u: number, end: number, L: UnitLayout, cat = -1, maxLen = 0): number {
   const h = u + L.prefix;
   if (h + 4 + L.suffix > end) return -1;
-  const known = isPlausibleBlock(b, h, end - L.suffix);
+  if (maxLen > 0 && u16be(b, h + 1) > maxLen) return -1;
+  const known = maxLen > 0 ? isLikelyBlockStart(b, h, end - L.suffix) : isPlausibleBlock(b, h, end - L.suffix);
   if (!known && !(b[h] === cat && u16be(b, h + 1) >= 4 && b[h + 3] !== 0)) return -1;
   return unitEnd(b, u, end, L);
 }
@@ -55,7 +66,7 @@ function landsWell(b: Uint8Array, e: number, end: number, L: UnitLayout, cat: nu
   if (e === end || plausibleEnd(b, e, end, L, cat) >= 0) return true;
   const h = e + L.prefix;
   const next = plausibleEnd(b, e, end, L, b[h]); // the unit at e, whatever its category
-  return next >= 0 && (next === end || chainStartsAt(b, next, end, L, RESYNC_CHAIN, b[h]));
+  return next >= 0 && (next === end || chainStartsAt(b, next, end, L, RESYNC_CHAIN, b[h], 0));
 }
 
 /** Why the unit at `u` is not valid (for messages). */
@@ -70,18 +81,28 @@ function unitProblem(b: Uint8Array, u: number, end: number, L: UnitLayout): stri
   return `${L.name} (CAT${String(b[h]).padStart(3, "0")}, length ${len}) ends at byte ${h + len + L.suffix}, where no plausible ${L.name} starts`;
 }
 
-/** True when a chain of `n` plausible units (or fewer reaching exactly `end`) starts at `j`; the first may also be of category `firstCat`. */
-export function chainStartsAt(b: Uint8Array, j: number, end: number, L: UnitLayout, n = RESYNC_CHAIN, firstCat = -1): boolean {
+/**
+ * True when a chain of `n` plausible units (or fewer reaching exactly `end`) starts at `j`; the first may
+ * also be of category `firstCat`. `maxLen` > 0: the stricter resynchronisation test (see `plausibleEnd`),
+ * with at most `RESYNC_MAX_CATEGORIES` distinct categories in the chain that are not marked in `seen`.
+ */
+export function chainStartsAt(
+  b: Uint8Array, j: number, end: number, L: UnitLayout, n = RESYNC_CHAIN, firstCat = -1, maxLen = RESYNC_MAX_LEN,
+  seen: Uint8Array | null = null,
+): boolean {
   let u = j;
   let cat = firstCat;
+  const cats: number[] = [];
   for (let k = 0; k < n; k++) {
-    const e = plausibleEnd(b, u, end, L, cat);
+    const e = plausibleEnd(b, u, end, L, cat, maxLen);
     if (e < 0) return false;
     if (e === end) return true;
     cat = b[u + L.prefix];
+    if ((seen === null || seen[cat] === 0) && !cats.includes(cat)) cats.push(cat);
     u = e;
   }
-  return true;
+  // A real stream repeats its few categories; record bytes that pass for blocks mostly do not.
+  return maxLen === 0 || cats.length <= RESYNC_MAX_CATEGORIES;
 }
 
 /**
@@ -90,15 +111,15 @@ export function chainStartsAt(b: Uint8Array, j: number, end: number, L: UnitLayo
  * starting with a seen category begins inside that first block, the inner one is taken: the outer
  * "block" is then most likely record bytes that happened to look like a header.
  */
-function findResync(b: Uint8Array, from: number, end: number, L: UnitLayout, seen: Uint8Array | null): number {
+function findResync(b: Uint8Array, from: number, end: number, L: UnitLayout, seen: Uint8Array | null, maxLen: number): number {
   const last = end - L.prefix - 4 - L.suffix;
   let j = from;
-  while (j <= last && !chainStartsAt(b, j, end, L)) j++;
+  while (j <= last && !chainStartsAt(b, j, end, L, RESYNC_CHAIN, -1, maxLen, seen)) j++;
   if (j > last) return -1;
   if (seen !== null && seen[b[j + L.prefix]] === 0) {
     const e = unitEnd(b, j, end, L);
     for (let k = j + 1; k < e && k <= last; k++) {
-      if (seen[b[k + L.prefix]] === 1 && chainStartsAt(b, k, end, L)) return k;
+      if (seen[b[k + L.prefix]] === 1 && chainStartsAt(b, k, end, L, RESYNC_CHAIN, -1, maxLen, seen)) return k;
     }
   }
   return j;
@@ -116,28 +137,35 @@ function where(j: number, end: number): string {
  * the next offset where `RESYNC_CHAIN` plausible units follow one another (or reach the end). If that
  * offset lies inside the unit, the unit's length field is taken to lie and the whole span is one
  * issue; if it lies beyond the unit, the unit is delivered and the bytes after it are the issue.
- * Categories already met in the file are preferred when resynchronising (see `findResync`).
+ * Resynchronisation uses stricter tests than reading (`isLikelyBlockStart`, block length at most
+ * `RESYNC_MAX_LEN` or twice the longest block read so far) and prefers categories already met in the
+ * file (see `findResync`), so that record bytes and wrong framings rarely pass for blocks.
  */
 export function* frameUnits(
   b: Uint8Array, start: number, end: number, L: UnitLayout, stats: FramingStats,
 ): Generator<FramingItem, void, undefined> {
   const seen = new Uint8Array(256);
   let anySeen = false;
+  let maxLen = RESYNC_MAX_LEN;
   let u = start;
   while (u < end) {
     const e = unitEnd(b, u, end, L);
     const h = u + L.prefix;
-    if (e >= 0 && landsWell(b, e, end, L, b[h])) {
+    // The first unit has no block before it to vouch for it: when it is longer than a usual block
+    // (as random bytes or a wrong framing mostly make it), it must start a chain itself.
+    const vouched = u !== start || e === end || e - u <= RESYNC_MAX_LEN || chainStartsAt(b, u, end, L, RESYNC_CHAIN, b[h], 0);
+    if (e >= 0 && vouched && landsWell(b, e, end, L, b[h])) {
       seen[b[h]] = 1;
       anySeen = true;
       const len = u16be(b, h + 1);
+      if (2 * len > maxLen) maxLen = 2 * len;
       yield makeBlock(b.subarray(h, h + len), h, L.extra?.(b, u, len), stats);
       u = e;
       continue;
     }
-    const j = findResync(b, u + 1, end, L, anySeen ? seen : null);
+    const j = findResync(b, u + 1, end, L, anySeen ? seen : null, maxLen);
     const stop = j < 0 ? end : j;
-    if (e >= 0 && (j < 0 || j >= e)) {
+    if (e >= 0 && vouched && (j < 0 || j >= e)) {
       const len = u16be(b, h + 1);
       yield makeBlock(b.subarray(h, h + len), h, L.extra?.(b, u, len), stats);
       if (e < stop) {
@@ -145,7 +173,10 @@ export function* frameUnits(
         yield makeIssue(e, stop - e, msg, stats);
       }
     } else {
-      const msg = `at byte ${u}: ${unitProblem(b, u, end, L)}; ${stop - u} bytes skipped ${where(j, end)}`;
+      const problem = e >= 0 && !vouched
+        ? `the first ${L.name} (CAT${String(b[h]).padStart(3, "0")}, length ${u16be(b, h + 1)}) does not start a chain of plausible ${L.name}s`
+        : unitProblem(b, u, end, L);
+      const msg = `at byte ${u}: ${problem}; ${stop - u} bytes skipped ${where(j, end)}`;
       yield makeIssue(u, stop - u, msg, stats);
     }
     u = stop;

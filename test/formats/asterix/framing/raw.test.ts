@@ -164,6 +164,14 @@ describe("wrong framing forced", () => {
       expect(issues.reduce((n, i) => n + i.length, 0)).toBe(buf.length);
     }
   });
+  it("gps, rply and final on a long raw file: no made-up blocks", () => {
+    const long = rawFile(600).buf;
+    for (const f of ["gps", "rply", "final"] as const) {
+      const { blocks, issues } = split(frameBlocks(long, f));
+      expect(blocks).toEqual([]);
+      expect(issues.length).toBeGreaterThan(0);
+    }
+  });
   it("gps on a short raw file: an issue about the missing header", () => {
     expect([...frameBlocks(buf, "gps")]).toEqual([{ kind: "issue", offset: 0, length: buf.length, message: expect.stringContaining("2200-byte header") }]);
   });
@@ -233,7 +241,7 @@ describe("robustness (property-based)", () => {
 });
 
 const BIG = resolve(DATA, "cat048_lebl_upc_230502_0800.ast");
-describe.skipIf(!existsSync(BIG))("raw resynchronisation on a real recording", () => {
+describe.skipIf(!existsSync(BIG))(existsSync(BIG) ? "raw resynchronisation on a real recording" : `skipped: ${BIG} not found`, () => {
   it("loses only the block whose length field was corrupted", () => {
     const buf = new Uint8Array(readFileSync(BIG));
     const offsets = [...frameBlocks(buf, "raw")].map((i) => i.offset);
@@ -245,5 +253,14 @@ describe.skipIf(!existsSync(BIG))("raw resynchronisation on a real recording", (
     expect(issues).toHaveLength(1);
     expect(issues[0].offset).toBe(offsets[k]);
     expect(issues[0].length).toBe(offsets[k + 1] - offsets[k]);
+  });
+
+  it("yields no blocks when read with a wrong framing", () => {
+    const buf = new Uint8Array(readFileSync(BIG));
+    for (const f of ["gps", "rply", "final", "pcap", "pcapng"] as const) {
+      const { blocks, issues } = split(frameBlocks(buf, f));
+      expect(blocks).toEqual([]);
+      expect(issues).toHaveLength(1);
+    }
   });
 });

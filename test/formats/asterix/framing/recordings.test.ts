@@ -42,7 +42,7 @@ function perCategory(blocks: FramedBlock[]): Record<string, number> {
   return out;
 }
 
-describe.skipIf(!HAVE_DATA)("recordings in shared/data/asterix (golden block counts)", () => {
+describe.skipIf(!HAVE_DATA)(HAVE_DATA ? "recordings in shared/data/asterix (golden block counts)" : SKIP_NOTE, () => {
   it("has a manifest entry for every recording", () => {
     const files = readdirSync(DATA).filter((f) => /\.(pcap|gps|ast|raw|rply)$/.test(f));
     expect(files.length).toBeGreaterThan(0);
@@ -130,7 +130,7 @@ describe.skipIf(!HAVE_DATA)("recordings in shared/data/asterix (golden block cou
 });
 
 const SINGLES = resolve(DATA, "singles");
-describe.skipIf(!existsSync(SINGLES))("singles/ (one data block per file, except CAT004: 3)", () => {
+describe.skipIf(!existsSync(SINGLES))(existsSync(SINGLES) ? "singles/ (one data block per file, except CAT004: 3)" : `skipped: ${SINGLES} not found`, () => {
   const files = existsSync(SINGLES) ? readdirSync(SINGLES).filter((f) => f.endsWith(".bin")) : [];
   for (const f of files) {
     it(f, () => {
