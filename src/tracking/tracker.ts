@@ -61,8 +61,11 @@ export interface TrackerStats {
   batches: number;
   /** Full Mahalanobis gate tests performed (after the pre-gate). */
   gateTests: number;
+  /** Tracks started (tentative). */
   tracksInitiated: number;
+  /** Tracks that passed M-of-N confirmation. */
   tracksConfirmed: number;
+  /** Tracks deleted (tentative ones included). */
   tracksDeleted: number;
 }
 
@@ -82,7 +85,8 @@ interface SensorState {
   sensor: Sensor;
   index: number;
   rotationPeriod: number | undefined;
-  batch: PlotReport[];
+  /** Buffered plots, already converted to the system frame. */
+  batch: BatchPlot[];
 }
 
 /**
@@ -130,6 +134,7 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
     counters: stats,
   };
   const manoeuvre: ManoeuvreOptions = { nisMemory: opts.nisMemory, nisThreshold: opts.nisThreshold, maxQScale: opts.maxQScale };
+  const defaultHeight = { height: opts.defaultHeight, sigma: opts.defaultHeightSigma };
   let table: Track[] = [];
   let nextNumber = 1;
   let now = -Infinity;
@@ -147,16 +152,10 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
   }
 
   function flushBatch(s: SensorState, out: TrackUpdate[]): void {
-    const raw = s.batch;
-    if (raw.length === 0) return;
+    const plots = s.batch;
+    if (plots.length === 0) return;
     s.batch = [];
     stats.batches++;
-    const defaultHeight = { height: opts.defaultHeight, sigma: opts.defaultHeightSigma };
-    const plots: BatchPlot[] = raw.map((plot) => ({
-      plot,
-      sensor: s.sensor,
-      conv: convertPlot(plot, s.sensor.site, s.sensor.sigmas, frame, measurement, defaultHeight),
-    }));
     const live = table;
     const hyps = hypothesise(plots, live, ctx);
     const chosen = associate(plots.length, live.length, hyps, opts.nonAssignmentCost);
@@ -226,10 +225,10 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
     const due: SensorState[] = [];
     for (const s of sensorMap.values()) {
       if (s.batch.length === 0) continue;
-      if (all || s === force || time - s.batch[0].time > windowOf(s)) due.push(s);
+      if (all || s === force || time - s.batch[0].plot.time > windowOf(s)) due.push(s);
     }
     if (due.length === 0) return false;
-    due.sort((a, b) => a.batch[0].time - b.batch[0].time || a.index - b.index);
+    due.sort((a, b) => a.batch[0].plot.time - b.batch[0].plot.time || a.index - b.index);
     for (const s of due) flushBatch(s, out);
     age(time, out);
     return true;
@@ -239,7 +238,8 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
     return (
       Number.isFinite(p.time) && Number.isFinite(p.range) && p.range > 0 && Number.isFinite(p.azimuth) &&
       (p.rangeSigma === undefined || (Number.isFinite(p.rangeSigma) && p.rangeSigma > 0)) &&
-      (p.azimuthSigma === undefined || (Number.isFinite(p.azimuthSigma) && p.azimuthSigma > 0))
+      (p.azimuthSigma === undefined || (Number.isFinite(p.azimuthSigma) && p.azimuthSigma > 0)) &&
+      (p.elevationSigma === undefined || (Number.isFinite(p.elevationSigma) && p.elevationSigma > 0))
     );
   }
 
@@ -253,10 +253,15 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
       stats.plotsInvalid++;
       return;
     }
+    const conv = convertPlot(p, s.sensor.site, s.sensor.sigmas, frame, measurement, defaultHeight);
+    if (!conv.z.every(Number.isFinite) || !conv.r.every(Number.isFinite)) {
+      stats.plotsInvalid++;
+      return;
+    }
     stats.plotsProcessed++;
     now = Math.max(now, p.time);
     flushDue(p.time, out, undefined, false);
-    s.batch.push(p);
+    s.batch.push({ plot: p, sensor: s.sensor, conv });
   }
 
   function processService(r: ServiceReport, out: TrackUpdate[]): void {

@@ -278,3 +278,37 @@ describe("tracker: gating and identity", () => {
     expect(feed(setup(), plotAt(5_000, 0xabc)).some((u) => u.event === "updated")).toBe(false);
   });
 });
+
+describe("tracker: robustness", () => {
+  it("never throws and keeps finite tracks on arbitrary plots", async () => {
+    const fc = (await import("fast-check")).default;
+    const num = fc.oneof(fc.double(), fc.constant(0), fc.double({ min: -1e6, max: 1e6, noNaN: true }));
+    const plot = fc.record({
+      time: fc.double({ min: 0, max: 100, noNaN: true }),
+      range: fc.oneof(num, fc.double({ min: 100, max: 300_000, noNaN: true })),
+      azimuth: fc.oneof(num, fc.double({ min: 0, max: 6.3, noNaN: true })),
+      h: fc.option(num),
+      el: fc.option(num),
+      icao: fc.option(fc.integer({ min: 0, max: 3 })),
+      sensor: fc.constantFrom("20/129", "1/1"),
+    });
+    fc.assert(fc.property(fc.array(plot, { maxLength: 40 }), (ps) => {
+      const tracker = createTracker([testRadar()]);
+      ps.sort((a, b) => a.time - b.time);
+      for (const p of ps) {
+        const r: PlotReport = { kind: "plot", sensorId: p.sensor, time: p.time, range: p.range, azimuth: p.azimuth, detection: "ssr" };
+        if (p.h !== null) r.modeC = { pressureAltitude: p.h, validated: true, garbled: false };
+        if (p.el !== null) r.elevation = p.el;
+        if (p.icao !== null) r.icaoAddress = p.icao;
+        tracker.process(r);
+      }
+      const ups = tracker.tick(200);
+      for (const t of [...tracker.tracks(), ...ups.map((u) => u.track)]) {
+        expect(Number.isFinite(t.position.lat) && Number.isFinite(t.position.lon)).toBe(true);
+        expect(Number.isFinite(t.velocity.east)).toBe(true);
+      }
+      const s = tracker.stats();
+      expect(s.plotsProcessed + s.plotsInvalid + s.plotsUnknownSensor).toBe(ps.length);
+    }), { numRuns: 150, seed: 99 });
+  });
+});
