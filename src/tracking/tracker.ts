@@ -20,6 +20,11 @@
  * checked on every report, oldest first), or on `tick`. After each flush and on `tick`, every
  * track is aged (misses, coasting, deletion) at the current time.
  *
+ * Events: `initiated` (new tentative track), `updated` (plot associated), `confirmed` (the update
+ * that satisfied M-of-N), `coasting` (a confirmed track missed a scan; emitted once per newly
+ * missed scan with the state predicted to that time), `deleted` (last snapshot, predicted to
+ * the deletion time). Each carries the `SystemTrack` snapshot after the change.
+ *
  * Determinism: no clocks, no randomness; tracks live in an array in track-number order, sensors
  * in the order given, batches in arrival order, and every loop follows those orders.
  */

@@ -192,6 +192,8 @@ describe("tracker: bad input", () => {
     expect(tracker.process(plot)).toEqual([]);
     expect(tracker.tick(10)).toEqual([]);
     expect(tracker.stats().plotsUnknownSensor).toBe(1);
+    expect(tracker.process({ kind: "service", sensorId: "99/99", time: 2, messageType: "northMarker" })).toEqual([]);
+    expect(tracker.stats().serviceUnknownSensor).toBe(1);
     expect(tracker.stats().plotsProcessed).toBe(0);
     expect(tracker.tracks()).toHaveLength(0);
   });
@@ -218,7 +220,7 @@ describe("tracker: bad input", () => {
 });
 
 describe("tracker: gating and identity", () => {
-  const target = airliner(1, { icaoAddress: 0xabc });
+  const target = airliner(1, { icaoAddress: 0xabc, mode3A: 0o7001 });
   const sim = simulate({ targets: [target], scans: 12, seed: 5 });
   const lastTruth = sim.truth.at(-1)!;
   const nextTime = lastTruth.time + 4;
@@ -231,7 +233,7 @@ describe("tracker: gating and identity", () => {
     return tr;
   }
   /** A noiseless plot at the true position 4 s after the last one, shifted east by `offsetEast` m. */
-  function plotAt(offsetEast: number, icao?: number): PlotReport {
+  function plotAt(offsetEast: number, icao?: number, mode3A?: number): PlotReport {
     const p = targetEnu(target, nextTime - sim.t0);
     const truth = enuToGeodetic({ ...p, east: p.east + offsetEast }, frame);
     const pol = geodeticToPolar(SITE, truth);
@@ -240,6 +242,7 @@ describe("tracker: gating and identity", () => {
       modeC: { pressureAltitude: truth.height, validated: true, garbled: false },
     };
     if (icao !== undefined) plot.icaoAddress = icao;
+    if (mode3A !== undefined) plot.mode3A = { code: mode3A, validated: true, garbled: false, smoothed: false };
     return plot;
   }
   function feed(tr: Tracker, plot: PlotReport): TrackUpdate[] {
@@ -264,6 +267,39 @@ describe("tracker: gating and identity", () => {
     const ups = feed(setup(), plotAt(0, 0xdef));
     expect(ups.filter((u) => u.event === "updated")).toHaveLength(0);
     expect(ups.filter((u) => u.event === "initiated")[0].track.identity.icaoAddress).toBe(0xdef);
+  });
+
+  it("penalises but does not forbid a changed Mode 3/A code, and takes the new code", () => {
+    const ups = feed(setup(), plotAt(0, undefined, 0o2345));
+    const upd = ups.filter((u) => u.event === "updated");
+    expect(upd.map((u) => u.track.trackNumber)).toEqual([1]);
+    expect(upd[0].track.identity.mode3A).toBe(0o2345);
+    expect(upd[0].track.identity.icaoAddress).toBe(0xabc);
+  });
+
+  it("prefers the track with the same Mode 3/A code between two equally close tracks", () => {
+    // Two aircraft 300 m apart side by side, different codes; a plot midway goes to the code's owner.
+    const a = airliner(1, { mode3A: 0o1111 });
+    const b = airliner(2, { mode3A: 0o2222, start: { east: -40_000, north: 50_300, up: 9_000 } });
+    const s2 = simulate({ targets: [a, b], scans: 10, seed: 8 });
+    const t10 = s2.truth.at(-1)!.time;
+    for (const code of [0o1111, 0o2222]) {
+      const tr = createTracker([testRadar()]);
+      run(tr, s2.reports, t10 + 1);
+      const ta = tr.tracks().find((t) => t.identity.mode3A === code)!;
+      expect(ta).toBeDefined();
+      const pa = targetEnu(a, t10 + 4 - s2.t0);
+      const pb = targetEnu(b, t10 + 4 - s2.t0);
+      const mid = enuToGeodetic({ east: (pa.east + pb.east) / 2, north: (pa.north + pb.north) / 2, up: pa.up }, frame);
+      const pol = geodeticToPolar(SITE, mid);
+      const plot: PlotReport = {
+        kind: "plot", sensorId: "20/129", time: t10 + 4, range: pol.range, azimuth: pol.azimuth, detection: "ssr",
+        modeC: { pressureAltitude: mid.height, validated: true, garbled: false },
+        mode3A: { code, validated: true, garbled: false, smoothed: false },
+      };
+      const ups = [...tr.process(plot), ...tr.tick(t10 + 4.1)].filter((u) => u.event === "updated");
+      expect(ups.map((u) => u.track.trackNumber)).toEqual([ta.trackNumber]);
+    }
   });
 
   it("uses the wider Mode S gate for the same address", () => {
