@@ -108,8 +108,8 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
   const sensorMap = new Map<SensorId, SensorState>();
   sensors.forEach((sensor, index) => {
     if (sensorMap.has(sensor.id)) throw new TrackerConfigError("sensors", `duplicate sensor id ${sensor.id}`);
-    if (!(sensor.sigmas.range > 0 && sensor.sigmas.azimuth > 0)) {
-      throw new TrackerConfigError("sensors", `sensor ${sensor.id} needs positive range and azimuth sigmas`);
+    if (!(sensor.sigmas?.range > 0 && sensor.sigmas.azimuth > 0) || !sensor.site) {
+      throw new TrackerConfigError("sensors", `sensor ${sensor.id} needs a site and positive range and azimuth sigmas`);
     }
     const rp = sensor.rotationPeriod;
     sensorMap.set(sensor.id, { sensor, index, rotationPeriod: rp !== undefined && rp > 0 ? rp : undefined, batch: [] });
@@ -142,7 +142,6 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
   const defaultHeight = { height: opts.defaultHeight, sigma: opts.defaultHeightSigma };
   let table: Track[] = [];
   let nextNumber = 1;
-  let now = -Infinity;
   const inn = newInnovation();
   const xs = new Float64Array(6);
   const ps = new Float64Array(36);
@@ -264,7 +263,6 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
       return;
     }
     stats.plotsProcessed++;
-    now = Math.max(now, p.time);
     flushDue(p.time, out, undefined, false);
     s.batch.push({ plot: p, sensor: s.sensor, conv });
   }
@@ -279,7 +277,6 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
     const rp = r.antennaRotationPeriod;
     if (rp !== undefined && Number.isFinite(rp) && rp > 0) s.rotationPeriod = rp;
     if (!Number.isFinite(r.time)) return;
-    now = Math.max(now, r.time);
     const marker = r.messageType === "northMarker" || r.messageType === "sectorCrossing";
     if (!flushDue(r.time, out, marker ? s : undefined, false) && marker) age(r.time, out);
   }
@@ -297,7 +294,6 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
     tick(time) {
       const out: TrackUpdate[] = [];
       if (!Number.isFinite(time)) return out;
-      now = Math.max(now, time);
       if (!flushDue(time, out, undefined, true)) age(time, out);
       return out;
     },
