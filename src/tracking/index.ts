@@ -11,7 +11,9 @@
  * - Filter: converted-measurement extended Kalman filter (covariance propagated through the
  *   Jacobian of the conversion), nearly-constant-velocity model with state
  *   [e, n, u, ve, vn, vu] (m, m/s), separate horizontal/vertical process noise, Joseph-form
- *   update with symmetrisation.
+ *   update with symmetrisation. Manoeuvres: the process noise of a track is scaled up (≤
+ *   `maxQScale`) while its smoothed normalised innovation squared exceeds `nisThreshold`, and
+ *   after a missed scan (single-model stand-in for an IMM).
  * - Association: per-sensor plot batches, χ² Mahalanobis gate, global nearest neighbour by
  *   optimal assignment per independent cluster, costs d² + ln(|S|/|R|) with identity terms
  *   (Mode S equal favoured / different forbidden; Mode 3/A equal favoured / different penalised).
