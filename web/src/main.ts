@@ -42,7 +42,18 @@ function refreshDetails(): void {
   if (entry !== undefined) details.show(entry, store.dataTime, sensors);
 }
 
+/** Message handling counters, for diagnostics from the console. */
+const perf = { messages: 0, lastHandleMs: 0, maxHandleMs: 0 };
+
 function handle(msg: ServerMessage): void {
+  const started = performance.now();
+  apply(msg);
+  perf.messages += 1;
+  perf.lastHandleMs = performance.now() - started;
+  perf.maxHandleMs = Math.max(perf.maxHandleMs, perf.lastHandleMs);
+}
+
+function apply(msg: ServerMessage): void {
   switch (msg.type) {
     case "hello": {
       status.warning = msg.protocolVersion !== PROTOCOL_VERSION ? `protocol v${msg.protocolVersion}, app v${PROTOCOL_VERSION}: reload` : undefined;
@@ -101,6 +112,8 @@ map.on("zoomend", updateLabelVisibility);
 map.on("load", updateLabelVisibility);
 document.addEventListener("keydown", (ev) => {
   if (ev.key === "Escape") select(undefined);
+  // "L" toggles the data labels (for dense pictures).
+  if ((ev.key === "l" || ev.key === "L") && !ev.ctrlKey && !ev.metaKey && !ev.altKey) mapElement.classList.toggle("labels-off");
 });
 
 const connection = new Connection(streamUrl(window.location), {
@@ -119,4 +132,4 @@ window.setInterval(() => {
 refreshStatus();
 
 // For debugging from the console and for tests.
-(window as unknown as { skywatch: unknown }).skywatch = { map, store, connection, select };
+(window as unknown as { skywatch: unknown }).skywatch = { map, store, connection, select, perf };

@@ -12,6 +12,8 @@ import { historyDotFeatures, leaderFeatures, trailFeatures } from "./geometry";
 import { EMERGENCY_TAG, appearanceOf, renderSymbol, type Appearance } from "./symbology";
 import type { StoreChange, TrackEntry, TrackStore } from "./track_store";
 
+/** GeoJSON source holding leaders, trails and history dots. */
+const OVERLAY_SOURCE = "track-overlay";
 /** milsymbol size of a confirmed track; tentative tracks are drawn at 70 %. */
 const SYMBOL_SIZE = 18;
 /** Vertical rate above which the label shows a climb/descent arrow, m/s (≈ 400 ft/min). */
@@ -190,26 +192,34 @@ export class TrackLayer {
       }
       return a;
     };
-    (this.map.getSource("track-trails") as GeoJSONSource | undefined)?.setData(trailFeatures(entries, look));
-    (this.map.getSource("track-dots") as GeoJSONSource | undefined)?.setData(historyDotFeatures(entries, look));
-    (this.map.getSource("track-leaders") as GeoJSONSource | undefined)?.setData(leaderFeatures(entries, look));
+    // One source for all three overlays: one worker job and one repaint per batch.
+    const overlay: GeoJSON.FeatureCollection = {
+      type: "FeatureCollection",
+      features: [
+        ...tagged(trailFeatures(entries, look).features, "trail"),
+        ...tagged(historyDotFeatures(entries, look).features, "dot"),
+        ...tagged(leaderFeatures(entries, look).features, "leader"),
+      ],
+    };
+    (this.map.getSource(OVERLAY_SOURCE) as GeoJSONSource | undefined)?.setData(overlay);
   }
 
   private addOverlayLayers(): void {
-    const empty: GeoJSON.FeatureCollection = { type: "FeatureCollection", features: [] };
-    for (const id of ["track-trails", "track-dots", "track-leaders"]) {
-      if (this.map.getSource(id) === undefined) this.map.addSource(id, { type: "geojson", data: empty });
+    if (this.map.getSource(OVERLAY_SOURCE) === undefined) {
+      this.map.addSource(OVERLAY_SOURCE, { type: "geojson", data: { type: "FeatureCollection", features: [] } });
     }
     this.map.addLayer({
       id: "track-trails",
       type: "line",
-      source: "track-trails",
+      source: OVERLAY_SOURCE,
+      filter: ["==", ["get", "kind"], "trail"],
       paint: { "line-color": ["get", "colour"], "line-width": 1, "line-opacity": ["case", ["==", ["get", "faint"], 1], 0.15, 0.3] },
     });
     this.map.addLayer({
       id: "track-dots",
       type: "circle",
-      source: "track-dots",
+      source: OVERLAY_SOURCE,
+      filter: ["==", ["get", "kind"], "dot"],
       paint: {
         "circle-color": ["get", "colour"],
         "circle-radius": 1.8,
@@ -220,8 +230,14 @@ export class TrackLayer {
     this.map.addLayer({
       id: "track-leaders",
       type: "line",
-      source: "track-leaders",
+      source: OVERLAY_SOURCE,
+      filter: ["==", ["get", "kind"], "leader"],
       paint: { "line-color": ["get", "colour"], "line-width": 1.4, "line-opacity": ["case", ["==", ["get", "faint"], 1], 0.45, 0.9] },
     });
   }
+}
+
+/** Adds the overlay kind ("trail", "dot", "leader") to features' properties, for the layer filters. */
+function tagged<G extends GeoJSON.Geometry, P extends object>(features: GeoJSON.Feature<G, P>[], kind: string): GeoJSON.Feature<G, P & { kind: string }>[] {
+  return features.map((f) => ({ ...f, properties: { ...f.properties, kind } }));
 }
