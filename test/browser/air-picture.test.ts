@@ -18,7 +18,7 @@ const RESULTS = join(REPO_ROOT, "test-results");
 
 /** Starts the CLI and resolves with its URL once it prints "Skywatch listening on http://…". */
 function startCli(): Promise<{ child: ChildProcess; url: string; output: string[] }> {
-  const child = spawn(process.execPath, [CLI, "start", "--port", "0", "--host", "127.0.0.1", "--no-record"], {
+  const child = spawn(process.execPath, [CLI, "start", "--port", "0", "--host", "127.0.0.1"], {
     cwd: REPO_ROOT,
     stdio: ["ignore", "pipe", "pipe"],
   });
