@@ -6,7 +6,9 @@
  * 1. time: a plot older than the track state by more than `outOfSequenceTolerance` is skipped;
  *    a slightly older one is used with Δt = 0;
  * 2. identity: differing Mode S addresses forbid the pair (`identity.ts`); an equal address
- *    selects the wider Mode S gate;
+ *    replaces steps 3–5 by a kinematic gate (reachable at `maxSpeed` plus 3σ plus `modeSReach`),
+ *    its cost taking d² capped at the Mode S gate; a Mode S track coasting beyond
+ *    `maxMissedScans` takes only plots with its address;
  * 3. pre-gate: |Δe| and |Δn| against the predicted single-coordinate variances (exact
  *    necessary condition, `gating.ts`; for a plot without height the window is widened by the
  *    height uncertainty, since the plot's ground position moves with the assumed height);
@@ -50,6 +52,8 @@ export interface Hypothesis {
   cost: number;
   /** Measurement to use for the update (pair-specific for a 2D plot). */
   conv: ConvertedPlot;
+  /** Plot and track carry the same Mode S address. */
+  modeSMatch: boolean;
 }
 
 /** Everything the hypothesiser needs besides plots and tracks. */
@@ -61,6 +65,13 @@ export interface HypothesiserContext {
   measurement: MeasurementOptions;
   identityCosts: IdentityCosts;
   maxSpeed: number;
+  /** Margin of the kinematic gate of Mode S matches, metres (see `TrackerOptions.modeSReach`). */
+  modeSReach: number;
+  /**
+   * Missed scans after which a coasting Mode S track takes only plots with its address (it is
+   * kept beyond the normal deletion limit for re-acquisition by address alone).
+   */
+  maxMissedScans: number;
   /** Cost added to pairs with a tentative track. */
   tentativeTrackPenalty: number;
   outOfSequenceTolerance: number;
@@ -102,13 +113,18 @@ export function hypothesise(plots: BatchPlot[], tracks: Track[], ctx: Hypothesis
       const dt = Math.max(0, dtRaw);
       const rel = relateIdentity(plot, tr, ctx.identityCosts);
       if (rel.forbidden) continue;
+      if (!rel.modeSMatch && tr.misses >= ctx.maxMissedScans && tr.identity.icaoAddress !== undefined) continue;
       const gamma = (rel.modeSMatch ? ctx.modeSGate : ctx.gate).threshold[conv.dim];
       const x = tr.x;
       const de = conv.z[0] - (x[0] + dt * x[3]);
       const dn = conv.z[1] - (x[1] + dt * x[4]);
       const ve = model.predictedVariance(tr.p, 0, dt, tr.qScale);
       const vn = model.predictedVariance(tr.p, 1, dt, tr.qScale);
-      if (has3D) {
+      if (rel.modeSMatch) {
+        // Same airframe: a kinematic gate only (see TrackerOptions.modeSReach).
+        const reach = ctx.maxSpeed * dt + 3 * Math.sqrt(ve + vn + conv.r[0] + conv.r[4]) + ctx.modeSReach;
+        if (de * de + dn * dn > reach * reach) continue;
+      } else if (has3D) {
         if (!preGate(de, ve, conv.r[0], gamma) || !preGate(dn, vn, conv.r[4], gamma)) continue;
       } else {
         // Ground position of a 2D plot shifts by at most ~|Δh| (elevation below 45°).
@@ -118,7 +134,7 @@ export function hypothesise(plots: BatchPlot[], tracks: Track[], ctx: Hypothesis
         if (Math.abs(de) > Math.sqrt(gamma * (ve + conv.r[0])) + margin) continue;
         if (Math.abs(dn) > Math.sqrt(gamma * (vn + conv.r[4])) + margin) continue;
       }
-      if (tr.updates === 1) {
+      if (tr.updates === 1 && !rel.modeSMatch) {
         const reach = ctx.maxSpeed * dt + Math.sqrt(gamma * (conv.r[0] + conv.r[4] + tr.p[0] + tr.p[7]));
         const ex = conv.z[0] - x[0];
         const nx = conv.z[1] - x[1];
@@ -136,10 +152,10 @@ export function hypothesise(plots: BatchPlot[], tracks: Track[], ctx: Hypothesis
       }
       ctx.counters.gateTests++;
       if (!innovation(xPred, pPred, pairConv.z, pairConv.r, pairConv.dim, inn)) continue;
-      if (inn.d2 > gamma) continue;
-      let cost = inn.d2 + inn.logDetS - pairLogDetR + rel.costDelta;
+      if (inn.d2 > gamma && !rel.modeSMatch) continue;
+      let cost = Math.min(inn.d2, gamma) + inn.logDetS - pairLogDetR + rel.costDelta;
       if (tr.status === "tentative") cost += ctx.tentativeTrackPenalty;
-      out.push({ plot: i, track: j, cost, conv: pairConv });
+      out.push({ plot: i, track: j, cost, conv: pairConv, modeSMatch: rel.modeSMatch });
     }
   }
   return out;

@@ -119,8 +119,19 @@ export function convertPlot(
 ): ConvertedPlot {
   const third = thirdCoordinate(plot, sigmas, opts);
   const useElevation = third?.kind === "elevation";
-  const v3 = third ? third.value : assumed.height;
-  const s3 = third ? third.sigma : assumed.sigma;
+  let v3 = third ? third.value : assumed.height;
+  let s3 = third ? third.sigma : assumed.sigma;
+  if (!third) {
+    // An assumed height the slant range cannot reach (a plot close to the radar): take the
+    // highest reachable height at 45° elevation instead, and say the height is unknown to
+    // within the slant range, so that the plot's ground position carries that uncertainty.
+    const reachable = Math.SQRT1_2 * plot.range;
+    const dh = v3 - site.height;
+    if (Math.abs(dh) > reachable) {
+      v3 = site.height + Math.sign(dh) * reachable;
+      s3 = Math.max(s3, plot.range);
+    }
+  }
   const sr = plot.rangeSigma ?? sigmas.range;
   const sa = plot.azimuthSigma ?? sigmas.azimuth;
   const rho = plot.range;

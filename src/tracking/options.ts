@@ -48,6 +48,20 @@ export interface TrackerOptions {
   /** Gate probability used when plot and track carry the same Mode S address (wider). */
   modeSGateProbability: number;
   /**
+   * A plot and a track with the same Mode S address are associated, whatever the Mahalanobis
+   * distance, when the plot lies within `maxSpeed`·Δt + 3σ of the predicted position plus this
+   * margin, metres. The address is unique per airframe (ICAO Annex 10 Vol. III, §3.1.2.4.1.2.3),
+   * so a large innovation means a poor measurement or a manoeuvre, not another aircraft; the
+   * update then down-weights the plot (its covariance scaled by d²/γ) instead of dropping it.
+   */
+  modeSReach: number;
+  /**
+   * A confirmed track with a Mode S address coasts up to this long without update before it
+   * is deleted (instead of `maxMissedScans` scans): it bridges the cone of silence over the
+   * radar and short fades, and the address re-associates it afterwards. Seconds.
+   */
+  modeSMaxCoastTime: number;
+  /**
    * Cost of leaving a plot unassigned (it then starts a tentative track), in the units of the
    * association cost d² + ln(|S|/|R|) (dimensionless; see `association.ts`).
    */
@@ -107,6 +121,8 @@ export const DEFAULT_TRACKER_OPTIONS: TrackerOptions = Object.freeze({
   maxSpeed: 600,
   gateProbability: 0.999,
   modeSGateProbability: 0.999999,
+  modeSReach: 3000,
+  modeSMaxCoastTime: 120,
   nonAssignmentCost: 60,
   tentativeTrackPenalty: 6,
   modeSMatchBonus: 10,
@@ -146,7 +162,7 @@ export function resolveOptions(options: Partial<TrackerOptions> = {}): TrackerOp
   }
   const positive: (keyof TrackerOptions)[] = [
     "refractionK", "modeCSigma", "height3DSigma", "defaultHeightSigma", "initialSpeedSigma",
-    "initialVerticalSpeedSigma", "maxSpeed", "maxCoastTime", "defaultScanPeriod", "batchWindowFraction", "batchWindow",
+    "initialVerticalSpeedSigma", "maxSpeed", "maxCoastTime", "modeSReach", "modeSMaxCoastTime", "defaultScanPeriod", "batchWindowFraction", "batchWindow",
   ];
   for (const key of positive) {
     const v = o[key] as number;

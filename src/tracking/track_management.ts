@@ -15,7 +15,9 @@
  *   outside the gate because of a manoeuvre), widening the gate for re-acquisition.
  * - Deletion: confirmed/coasting after `maxMissedScans` consecutive misses, tentative after
  *   `maxMissedScansTentative` or once N scans have passed without reaching M hits; any track
- *   after `maxCoastTime` seconds without update.
+ *   after `maxCoastTime` seconds without update. A confirmed track with a Mode S address is
+ *   kept coasting up to `modeSMaxCoastTime` instead (cone of silence, fades): its address
+ *   re-associates it when it is seen again.
  */
 import type { Track } from "./track.js";
 
@@ -26,6 +28,8 @@ export interface LifecycleOptions {
   maxMissedScans: number;
   maxMissedScansTentative: number;
   maxCoastTime: number;
+  /** Coasting limit of a confirmed track with a Mode S address, seconds (replaces the missed-scan limit). */
+  modeSMaxCoastTime: number;
   missTolerance: number;
   /** Process-noise scale given to a track that misses a scan (a miss may be a manoeuvre). */
   maxQScale: number;
@@ -76,7 +80,8 @@ export type AgingResult = "none" | "missed" | "deleted";
  */
 export function ageTrack(track: Track, now: number, opts: LifecycleOptions): AgingResult {
   const since = now - track.lastUpdateTime;
-  if (since > opts.maxCoastTime) return "deleted";
+  const modeS = track.status !== "tentative" && track.identity.icaoAddress !== undefined;
+  if (since > (modeS ? Math.max(opts.maxCoastTime, opts.modeSMaxCoastTime) : opts.maxCoastTime)) return "deleted";
   const missed = Math.max(0, Math.floor(since / track.scanPeriod - opts.missTolerance));
   if (missed <= track.misses) return "none";
   const shift = missed - track.misses;
@@ -89,7 +94,7 @@ export function ageTrack(track: Track, now: number, opts: LifecycleOptions): Agi
     if (track.scans >= opts.confirmWindow && recentHits(track, opts.confirmWindow) < opts.confirmHits) return "deleted";
     return "missed";
   }
-  if (missed >= opts.maxMissedScans) return "deleted";
+  if (missed >= opts.maxMissedScans && !modeS) return "deleted";
   track.status = "coasting";
   return "missed";
 }

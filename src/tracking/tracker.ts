@@ -32,7 +32,7 @@ import type { PlotReport, Sensor, SensorId, SensorReport, ServiceReport, SystemT
 import { enuFrame, gaussianRadius, type EnuFrame } from "../geo/index.js";
 import { associate } from "./association.js";
 import { chiSquareGate } from "./gating.js";
-import { hypothesise, type BatchPlot, type HypothesiserContext } from "./hypothesiser.js";
+import { hypothesise, type BatchPlot, type Hypothesis, type HypothesiserContext } from "./hypothesiser.js";
 import { applyPlotIdentity } from "./identity.js";
 import { initiateTrack } from "./initiator.js";
 import { innovation, kalmanUpdate, newInnovation } from "./kalman.js";
@@ -54,6 +54,8 @@ export interface TrackerStats {
   plotsInitiating: number;
   /** Plots skipped because their sensor is not configured. */
   plotsUnknownSensor: number;
+  /** Reports without a detection (I048/020 TYP = 0: the radar's extrapolated track), skipped. */
+  plotsNoDetection: number;
   /** Plots skipped because of a non-finite or out-of-range measurement or time. */
   plotsInvalid: number;
   /** Service reports (CAT034) of known sensors. */
@@ -72,6 +74,8 @@ export interface TrackerStats {
   tracksConfirmed: number;
   /** Tracks deleted (tentative ones included). */
   tracksDeleted: number;
+  /** Tracks re-initialised at a plot with their Mode S address, far from their stale prediction. */
+  tracksReacquired: number;
 }
 
 /** The tracker's public face. */
@@ -120,9 +124,9 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
   const model = ncvModel(opts.processNoiseHorizontal, opts.processNoiseVertical);
   const measurement: MeasurementOptions = { k: opts.refractionK, modeCSigma: opts.modeCSigma, height3DSigma: opts.height3DSigma };
   const stats: TrackerStats = {
-    reports: 0, plotsProcessed: 0, plotsAssociated: 0, plotsInitiating: 0, plotsUnknownSensor: 0, plotsInvalid: 0,
+    reports: 0, plotsProcessed: 0, plotsAssociated: 0, plotsInitiating: 0, plotsUnknownSensor: 0, plotsNoDetection: 0, plotsInvalid: 0,
     serviceReports: 0, serviceUnknownSensor: 0, reportsIgnored: 0, batches: 0, gateTests: 0,
-    tracksInitiated: 0, tracksConfirmed: 0, tracksDeleted: 0,
+    tracksInitiated: 0, tracksConfirmed: 0, tracksDeleted: 0, tracksReacquired: 0,
   };
   const ctx: HypothesiserContext = {
     model,
@@ -132,6 +136,8 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
     measurement,
     identityCosts: opts,
     maxSpeed: opts.maxSpeed,
+    modeSReach: opts.modeSReach,
+    maxMissedScans: opts.maxMissedScans,
     tentativeTrackPenalty: opts.tentativeTrackPenalty,
     outOfSequenceTolerance: opts.outOfSequenceTolerance,
     trackHeightSigmaFloor: opts.trackHeightSigmaFloor,
@@ -168,6 +174,13 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
       const { plot } = plots[i];
       const k = chosen[i];
       if (k < 0) {
+        const held = plot.icaoAddress !== undefined ? reacquire(plot, plots[i].conv, s.sensor.id, period, live, chosen, hyps) : undefined;
+        if (held) {
+          stats.plotsAssociated++;
+          stats.tracksReacquired++;
+          emit(out, "updated", held, plot.time);
+          continue;
+        }
         const tr = initiateTrack(nextNumber++, plot, plots[i].conv, s.sensor.id, period, opts);
         table.push(tr);
         stats.plotsInitiating++;
@@ -186,8 +199,24 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
       model.predictState(tr.x, dt, xs);
       model.predictCovariance(tr.p, dt, ps, tr.qScale);
       if (!innovation(xs, ps, h.conv.z, h.conv.r, h.conv.dim, inn)) continue; // cannot happen: gated above
-      kalmanUpdate(xs, ps, h.conv.r, inn);
-      if (tr.updates >= 2) adaptProcessNoise(tr, inn.d2, inn.dim, manoeuvre);
+      const d2 = inn.d2;
+      let r = h.conv.r;
+      const gamma = ctx.gate.threshold[h.conv.dim];
+      if (h.modeSMatch && d2 > gamma && (tr.misses >= 2 || d2 > 100 * gamma)) {
+        // Same airframe seen again far from a stale prediction: start its state afresh.
+        reinitialise(tr, plot, h.conv, s.sensor.id, period);
+        stats.plotsAssociated++;
+        stats.tracksReacquired++;
+        emit(out, "updated", tr, plot.time);
+        continue;
+      }
+      if (h.modeSMatch && d2 > gamma) {
+        // Same Mode S address beyond the normal gate: keep the plot, down-weighted.
+        r = h.conv.r.map((v) => (v * d2) / gamma);
+        innovation(xs, ps, h.conv.z, r, h.conv.dim, inn);
+      }
+      kalmanUpdate(xs, ps, r, inn);
+      if (tr.updates >= 2) adaptProcessNoise(tr, d2, inn.dim, manoeuvre);
       tr.x.set(xs);
       tr.p.set(ps);
       tr.t += dt;
@@ -206,6 +235,45 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
         emit(out, "updated", tr, plot.time);
       }
     }
+  }
+
+  /**
+   * A plot left unassigned whose Mode S address is held by a live track that took no plot of
+   * this batch (its association cost was above the non-assignment cost, e.g. after a long coast)
+   * and that could have flown there: the track is re-initialised at the plot, keeping its
+   * number and identity, so that one airframe keeps one track (ICAO addresses are unique).
+   */
+  function reacquire(
+    plot: PlotReport, conv: BatchPlot["conv"], sensorId: SensorId, period: number, live: Track[],
+    chosen: Int32Array, hyps: Hypothesis[],
+  ): Track | undefined {
+    const taken = new Set<number>();
+    for (const k of chosen) if (k >= 0) taken.add(hyps[k].track);
+    const j = live.findIndex((t, idx) => t.identity.icaoAddress === plot.icaoAddress && !taken.has(idx) && t.t <= plot.time);
+    if (j < 0) return undefined;
+    // Only within reach of where the track was last seen: a farther plot is implausible for
+    // this airframe (a garbled address or a false track), and starts its own track.
+    const tr = live[j];
+    const reach = opts.maxSpeed * (plot.time - tr.t) + opts.modeSReach;
+    if ((conv.z[0] - tr.x[0]) ** 2 + (conv.z[1] - tr.x[1]) ** 2 > reach * reach) return undefined;
+    reinitialise(live[j], plot, conv, sensorId, period);
+    return live[j];
+  }
+
+  /** Restarts a track's state at a plot (as a new track would start), keeping its number and identity. */
+  function reinitialise(tr: Track, plot: PlotReport, conv: BatchPlot["conv"], sensorId: SensorId, period: number): void {
+    const fresh = initiateTrack(tr.trackNumber, plot, conv, sensorId, period, opts);
+    tr.x.set(fresh.x);
+    tr.p.set(fresh.p);
+    tr.t = plot.time;
+    recordHit(tr, plot.time, period, opts);
+    tr.lastUpdateTime = plot.time;
+    tr.updates++;
+    tr.nis = 1;
+    tr.qScale = 1;
+    applyPlotIdentity(tr, plot);
+    if (!tr.sensors.includes(sensorId)) tr.sensors.push(sensorId);
+    if (tr.status === "coasting") tr.status = "confirmed";
   }
 
   function age(time: number, out: TrackUpdate[]): void {
@@ -251,6 +319,12 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
     const s = sensorMap.get(p.sensorId);
     if (!s) {
       stats.plotsUnknownSensor++;
+      return;
+    }
+    if (p.detection === "none") {
+      // I048/020 TYP = 0: a radar track report without a detection this scan (the radar's own
+      // extrapolation), not a measurement.
+      stats.plotsNoDetection++;
       return;
     }
     if (!validPlot(p)) {
