@@ -84,6 +84,22 @@ export function reportLine(rep: SensorReport): Record<string, unknown> {
       ...(rep.antennaRotationPeriod !== undefined ? { antennaRotationPeriodS: rep.antennaRotationPeriod } : {}),
     };
   }
+  if (rep.kind === "adsb" || rep.kind === "modes") {
+    const pos = rep.kind === "adsb" ? rep.position : undefined;
+    return {
+      ...base,
+      icaoAddress: hex6(rep.icaoAddress),
+      ...(pos ? { latDeg: r(pos.lat * RAD, 7), lonDeg: r(pos.lon * RAD, 7) } : {}),
+      ...(rep.pressureAltitude !== undefined ? { flightLevel: r(rep.pressureAltitude / 30.48, 2) } : {}),
+      ...(rep.kind === "adsb" && rep.geometricHeight !== undefined ? { geometricHeightM: r(rep.geometricHeight, 1) } : {}),
+      ...(rep.kind === "adsb" && rep.velocity
+        ? { groundSpeedMps: r(Math.hypot(rep.velocity.east, rep.velocity.north), 2), verticalRateMps: r(rep.velocity.up, 2) }
+        : {}),
+      ...(rep.kind === "adsb" && rep.positionSigma !== undefined ? { positionSigmaM: r(rep.positionSigma, 1) } : {}),
+      ...(rep.mode3A !== undefined ? { mode3A: octal4(rep.mode3A) } : {}),
+      ...(rep.callsign ? { callsign: rep.callsign } : {}),
+    };
+  }
   return {
     ...base,
     detection: rep.detection,

@@ -135,8 +135,73 @@ export interface ServiceReport extends ReportBase {
   antennaRotationPeriod?: number;
 }
 
+/** How an ADS-B height was measured. */
+export type HeightType = "barometric" | "geometric";
+
+/**
+ * An ADS-B (or TIS-B / ADS-R) state report of one aircraft: a position the aircraft itself
+ * measured, in WGS-84, with its quality. From Mode S extended squitter (ICAO Doc 9871) or
+ * ASTERIX CAT021.
+ */
+export interface AdsbReport extends ReportBase {
+  kind: "adsb";
+  /** 24-bit ICAO aircraft address (or a TIS-B/ADS-R anonymous address). */
+  icaoAddress: number;
+  /** Where the report came from: ADS-B proper, TIS-B (ground uplink of a radar track), ADS-R (rebroadcast). */
+  source?: "adsb" | "tisb" | "adsr";
+  /** Position: latitude/longitude radians; height metres (see `heightType`) when known, else NaN. */
+  position?: Geodetic;
+  /** Reference of `position.height`: barometric (pressure altitude) or geometric (GNSS, above the ellipsoid). */
+  heightType?: HeightType;
+  /** Pressure altitude (1013.25 hPa), metres, when reported. */
+  pressureAltitude?: number;
+  /** Geometric (GNSS) height above the WGS-84 ellipsoid, metres, when reported. */
+  geometricHeight?: number;
+  /** Ground velocity in the local ENU frame at the aircraft, m/s (up = vertical rate). */
+  velocity?: Enu;
+  /** 1-sigma horizontal position error implied by the reported quality (NACp / NUCp), metres. */
+  positionSigma?: number;
+  /** Navigation accuracy category for position (0–11), ADS-B v1/v2. */
+  nacp?: number;
+  /** Navigation integrity category (0–11). */
+  nic?: number;
+  /** Source integrity level (0–3). */
+  sil?: number;
+  /** ADS-B version (0, 1, 2). */
+  version?: number;
+  /** Aircraft on the ground (surface position or ground flag). */
+  onGround?: boolean;
+  /** Aircraft identification (callsign), trailing spaces removed. */
+  callsign?: string;
+  /** Emitter category (ICAO Doc 9871 Table A-2-8 set/category, e.g. "A3"). */
+  emitterCategory?: string;
+  /** Mode 3/A code when reported (aircraft status BDS 6,1 or CAT021 I021/070). */
+  mode3A?: number;
+  /** Emergency / priority status, when reported: "none", "general", "medical", "minimumFuel", "noComms", "unlawful", "downed". */
+  emergency?: string;
+}
+
+/**
+ * A Mode S surveillance reply without position (DF4/5/20/21, DF11 all-call): identity and
+ * altitude of an aircraft a receiver heard. ICAO Annex 10 Vol. IV, §3.1.2.
+ */
+export interface ModeSReport extends ReportBase {
+  kind: "modes";
+  icaoAddress: number;
+  /** Pressure altitude from the AC field, metres. */
+  pressureAltitude?: number;
+  /** Mode 3/A code from the ID field. */
+  mode3A?: number;
+  /** Aircraft identification from Comm-B BDS 2,0, when decoded. */
+  callsign?: string;
+  /** Flight status (FS field): airborne false when on the ground. */
+  onGround?: boolean;
+  /** Signal level, dBFS, when the receiver gives it. */
+  signalLevel?: number;
+}
+
 /** Every report a decoder can emit. Discriminated by `kind`. */
-export type SensorReport = PlotReport | ServiceReport;
+export type SensorReport = PlotReport | ServiceReport | AdsbReport | ModeSReport;
 
 /** Measurement standard deviations of a sensor (1 sigma). */
 export interface SensorSigmas {
