@@ -18,7 +18,9 @@ import type { Geodetic } from "../geo/index.js";
 import { DEG, STANDARD_K, effectiveRadius, fromDegrees, geodeticToPolar, heightFromElevation, wrapTwoPi } from "../geo/index.js";
 import type { DetectionType, PlotReport, Sensor, ServiceReport } from "../types/index.js";
 import { sensorIdOf } from "../types/index.js";
+import { DEFAULT_RCS, snrDetectionProbability, type SnrDetectionModel } from "./detection.js";
 import { gaussian, streamFor } from "./random.js";
+import type { TerrainMask } from "./terrain.js";
 import type { TargetClass, TargetInstance, TruthSample } from "./scenario.js";
 import { targetStateAt, trajectoryPositionAt } from "./trajectory.js";
 
@@ -62,6 +64,15 @@ export interface RadarSpec {
   sectors?: number;
   /** Refraction factor (default 4/3). */
   k?: number;
+  /**
+   * Radar-equation detection (R⁴, target RCS, Swerling 1) instead of the constant per-class
+   * `psrDetectionProbability` (see `detection.ts`). Absent: constant probabilities.
+   */
+  detectionModel?: SnrDetectionModel;
+  /** Mean number of clutter plots per scan (Poisson), uniform in range, azimuth and elevation coverage (default 0). */
+  clutterRatePerScan?: number;
+  /** Terrain line of sight (from the coverage module's DEM); absent: smooth 4/3-earth horizon only. */
+  terrain?: TerrainMask;
 }
 
 /** Defaults for `RadarSpec`'s optional fields. */
@@ -171,10 +182,13 @@ export function observe(r: RadarSpec, site: Geodetic, target: TargetInstance, sc
   const k = r.k ?? RADAR_DEFAULTS.k;
   const sensorId = sensorIdOf(r.sac, r.sic);
   const polar = geodeticToPolar(site, state.position, k);
-  const visible = inCoverage(r, site, polar.range, polar.elevation, state.position.height);
+  const visible = inCoverage(r, site, polar.range, polar.elevation, state.position.height) &&
+    (r.terrain === undefined || r.terrain.clear(site, state.position));
   const cls = target.spec.targetClass;
   const rng = streamFor(opts.seed, sensorId, scan, target.id);
-  const pdPsr = opts.ideal ? 1 : r.psrDetectionProbability?.[cls] ?? RADAR_DEFAULTS.psrDetectionProbability[cls];
+  const pdPsr = opts.ideal ? 1 : r.detectionModel !== undefined
+    ? snrDetectionProbability(r.detectionModel, target.spec.rcs ?? DEFAULT_RCS[cls], polar.range)
+    : r.psrDetectionProbability?.[cls] ?? RADAR_DEFAULTS.psrDetectionProbability[cls];
   const pdSsr = opts.ideal ? 1 : r.ssrDetectionProbability ?? RADAR_DEFAULTS.ssrDetectionProbability;
   const psr = rng.next() < pdPsr && visible;
   const ssr = rng.next() < pdSsr && visible && target.spec.transponder !== "none";

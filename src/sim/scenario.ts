@@ -6,6 +6,7 @@
 import type { Geodetic, Enu } from "../geo/index.js";
 import type { PlotReport } from "../types/index.js";
 import { ScenarioError } from "./errors.js";
+import type { AdsbStationSpec } from "./adsb.js";
 import type { RadarSpec } from "./radar.js";
 import { compileTrajectory, targetStateAt, type RouteSpec, type TimedTrajectory, type Trajectory } from "./trajectory.js";
 
@@ -44,6 +45,10 @@ export interface TargetSpec {
   repeatEvery?: number;
   /** Identities cycled by instance (instance k uses entry k mod length). Default: one empty identity. */
   identities?: TargetIdentity[];
+  /** Radar cross-section, m² (for radar-equation detection; default by class, `DEFAULT_RCS`). */
+  rcs?: number;
+  /** ADS-B out (Mode S transponders only): navigation accuracy category NACp (default 9), or false for no ADS-B. Default on for Mode S. */
+  adsb?: { nacp?: number } | false;
 }
 
 /** A complete scenario: sensors and targets. */
@@ -51,6 +56,8 @@ export interface ScenarioSpec {
   name: string;
   radars: RadarSpec[];
   targets: TargetSpec[];
+  /** ADS-B ground stations (default none). */
+  adsbStations?: AdsbStationSpec[];
 }
 
 /** A target spec with its compiled trajectory. */
@@ -64,6 +71,7 @@ export interface CompiledScenario {
   name: string;
   radars: RadarSpec[];
   targets: CompiledTarget[];
+  adsbStations: AdsbStationSpec[];
 }
 
 /** One concrete flight: a target spec's instance placed in scenario time with its identity. */
@@ -118,6 +126,7 @@ export function compileScenario(spec: ScenarioSpec): CompiledScenario {
       }
     }
     if (t.start !== undefined && !Number.isFinite(t.start)) throw new ScenarioError("start must be finite", t.id);
+    if (t.rcs !== undefined && !(Number.isFinite(t.rcs) && t.rcs > 0)) throw new ScenarioError("rcs must be > 0 m²", t.id);
     return { spec: t, trajectory };
   });
   const sensors = new Set<string>();
@@ -126,7 +135,12 @@ export function compileScenario(spec: ScenarioSpec): CompiledScenario {
     if (sensors.has(key)) throw new ScenarioError("duplicate radar SAC/SIC", key);
     sensors.add(key);
   }
-  return { name: spec.name, radars: spec.radars, targets };
+  for (const a of spec.adsbStations ?? []) {
+    const key = `${a.sac}/${a.sic}`;
+    if (sensors.has(key)) throw new ScenarioError("duplicate sensor SAC/SIC", key);
+    sensors.add(key);
+  }
+  return { name: spec.name, radars: spec.radars, targets, adsbStations: spec.adsbStations ?? [] };
 }
 
 function instance(c: CompiledTarget, k: number | undefined): TargetInstance {

@@ -5,6 +5,8 @@
  * (north marker at 0°). Each batch becomes one ASTERIX data block.
  */
 import type { PlotReport, SensorReport, ServiceReport } from "../types/index.js";
+import { adsbWindow, type AdsbStationSpec } from "./adsb.js";
+import { clutterPlots } from "./clutter.js";
 import { ScenarioError } from "./errors.js";
 import { RADAR_DEFAULTS, observe, radarSite, serviceMessage, type RadarSpec } from "./radar.js";
 import { activeTargets, type CompiledScenario, type TruthSample } from "./scenario.js";
@@ -27,7 +29,7 @@ export const MAX_PLOTS_PER_BATCH = 64;
 /**
  * One batch of reports of one sensor, all of one kind (plots, or one service message), with the
  * ground truth behind it: for a plot batch, every target whose beam passage fell in the sector,
- * detected or not (`plot` set when detected).
+ * detected or not (`plot` set when detected). Plots no truth sample refers to are clutter.
  */
 export interface ReportBatch {
   /** UTC seconds at which the sensor sends the batch (end of the sector for plots). */
@@ -35,6 +37,8 @@ export interface ReportBatch {
   sensorId: string;
   reports: SensorReport[];
   truth?: TruthSample[];
+  /** ADS-B batches: the received frames as Beast records (time UTC s), in time order. */
+  frames?: { time: number; bytes: Uint8Array }[];
 }
 
 function validateRun(o: RunOptions): void {
@@ -50,16 +54,19 @@ function* radarBatches(scenario: CompiledScenario, r: RadarSpec, o: Required<Pic
   const site = radarSite(r);
   const sensorId = `${r.sac}/${r.sic}`;
   const opts = { epoch: o.startTime, seed: o.seed, ideal: o.ideal };
-  let previous: TruthSample[][] | undefined;
+  let previous: Entry[][] | undefined;
   for (let scan = 0; ; scan++) {
     if (scan * period >= o.duration) return;
-    const buckets: TruthSample[][] = Array.from({ length: sectors }, () => []);
+    const buckets: Entry[][] = Array.from({ length: sectors }, () => []);
+    const put = (e: Entry): void => {
+      const sector = Math.min(sectors - 1, Math.max(0, Math.floor(((e.time - o.startTime - scan * period) / period) * sectors)));
+      buckets[sector].push(e);
+    };
     for (const target of activeTargets(scenario, scan * period, (scan + 1) * period)) {
       const seen = observe(r, site, target, scan, opts);
-      if (seen === undefined) continue;
-      const sector = Math.min(sectors - 1, Math.max(0, Math.floor(((seen.time - o.startTime - scan * period) / period) * sectors)));
-      buckets[sector].push(seen);
+      if (seen !== undefined) put({ time: seen.time, truth: seen });
     }
+    if (!o.ideal) for (const plot of clutterPlots(r, site, scan, o.startTime, o.seed)) put({ time: plot.time, plot });
     for (const b of buckets) b.sort((a, c) => a.time - c.time);
     for (let sector = 0; sector < sectors; sector++) {
       const service = serviceMessage(r, scan, sector, o.startTime);
@@ -72,15 +79,40 @@ function* radarBatches(scenario: CompiledScenario, r: RadarSpec, o: Required<Pic
   }
 }
 
-function* plotBatches(time: number, sensorId: string, truth: TruthSample[]): Generator<ReportBatch> {
-  const plots = truth.flatMap((t) => (t.plot === undefined ? [] : [t.plot]));
+/** One batch per second of scenario time (sent at the end of the second) with the messages of that second. */
+function* adsbBatches(scenario: CompiledScenario, a: AdsbStationSpec, o: Required<Pick<RunOptions, "startTime" | "duration" | "seed">> & RunOptions): Generator<ReportBatch> {
+  const sensorId = `${a.sac}/${a.sic}`;
+  for (let w = 0; w < o.duration; w++) {
+    const end = Math.min(w + 1, o.duration);
+    const out = adsbWindow(scenario, a, w, end, { epoch: o.startTime, seed: o.seed, ideal: o.ideal });
+    if (out.reports.length === 0 && out.frames.length === 0) continue;
+    yield { time: o.startTime + end, sensorId, reports: out.reports, frames: out.frames };
+  }
+}
+
+/** A beam passage over a target (with its plot, if detected) or a clutter plot. */
+interface Entry {
+  time: number;
+  truth?: TruthSample;
+  plot?: PlotReport;
+}
+
+function* plotBatches(time: number, sensorId: string, entries: Entry[]): Generator<ReportBatch> {
+  const plots: PlotReport[] = [];
+  const truth: TruthSample[] = [];
+  for (const e of entries) {
+    const p = e.truth?.plot ?? e.plot;
+    if (p !== undefined) plots.push(p);
+    if (e.truth !== undefined) truth.push(e.truth);
+  }
   if (plots.length === 0) {
     yield { time, sensorId, reports: [], truth };
     return;
   }
   for (let i = 0; i < plots.length; i += MAX_PLOTS_PER_BATCH) {
     const chunk: PlotReport[] = plots.slice(i, i + MAX_PLOTS_PER_BATCH);
-    const chunkTruth = i === 0 ? truth.filter((t) => t.plot === undefined || chunk.includes(t.plot)) : truth.filter((t) => t.plot !== undefined && chunk.includes(t.plot));
+    const inChunk = new Set(chunk);
+    const chunkTruth = i === 0 ? truth.filter((t) => t.plot === undefined || inChunk.has(t.plot)) : truth.filter((t) => t.plot !== undefined && inChunk.has(t.plot));
     yield { time, sensorId, reports: chunk, truth: chunkTruth };
   }
 }
@@ -95,10 +127,10 @@ function* plotBatches(time: number, sensorId: string, truth: TruthSample[]): Gen
 export function* scenarioReports(scenario: CompiledScenario, options: RunOptions): Generator<ReportBatch> {
   validateRun(options);
   const o = { ...options, duration: options.duration ?? Infinity, seed: options.seed ?? 1 };
-  const heads = scenario.radars.map((r) => {
-    const it = radarBatches(scenario, r, o);
-    return { it, next: it.next() };
-  });
+  const heads = [
+    ...scenario.radars.map((r) => radarBatches(scenario, r, o)),
+    ...scenario.adsbStations.map((a) => adsbBatches(scenario, a, o)),
+  ].map((it) => ({ it, next: it.next() }));
   for (;;) {
     let best = -1;
     for (let i = 0; i < heads.length; i++) {
