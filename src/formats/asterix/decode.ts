@@ -101,6 +101,23 @@ export function fixedBits(v: Variation): number {
   throw new Error(`variation ${v.v} has no fixed size`);
 }
 
+/**
+ * The parts of an extended item: runs of fields each closed by an FX bit (`null` in the
+ * table), and possibly a last run without FX (its octets are then the item's last).
+ */
+export function extendedParts(items: Array<Field | Spare | null>): Array<{ fields: Array<Field | Spare>; fx: boolean }> {
+  const parts: Array<{ fields: Array<Field | Spare>; fx: boolean }> = [];
+  let run: Array<Field | Spare> = [];
+  for (const f of items) {
+    if (f === null) {
+      parts.push({ fields: run, fx: true });
+      run = [];
+    } else run.push(f);
+  }
+  if (run.length > 0) parts.push({ fields: run, fx: false });
+  return parts;
+}
+
 /** A field filler: reads named fields of a fixed bit layout into an object. */
 type Filler = (buf: Uint8Array, byte: number, out: ItemObject, root: ItemObject) => void;
 
@@ -183,16 +200,12 @@ export function compileVariation(v: Variation, wrapElement: boolean): Decoder {
     }
     case "ext": {
       // Split at FX markers: each part is a run of fields followed by one FX bit.
-      const parts: Array<{ fill: Filler; bytes: number }> = [];
-      let run: Array<Field | Spare> = [];
-      for (const f of v.items) {
-        if (f === null) {
-          const { fill, bits } = compileFields(run, 0);
-          if ((bits + 1) % 8 !== 0) throw new Error(`extended part of ${bits}+1 bits is not octet-aligned`);
-          parts.push({ fill, bytes: (bits + 1) / 8 });
-          run = [];
-        } else run.push(f);
-      }
+      const parts = extendedParts(v.items).map((p) => {
+        const { fill, bits } = compileFields(p.fields, 0);
+        const total = bits + (p.fx ? 1 : 0);
+        if (total % 8 !== 0) throw new Error(`extended part of ${total} bits is not octet-aligned`);
+        return { fill, bytes: total / 8, fx: p.fx };
+      });
       return (b, c) => {
         const out: ItemObject = {};
         for (let i = 0; ; i++) {
@@ -200,6 +213,7 @@ export function compileVariation(v: Variation, wrapElement: boolean): Decoder {
           need(c, bytes, "extended item octet");
           if (i < parts.length) parts[i].fill(b, c.pos, out, out);
           c.pos += bytes;
+          if (i < parts.length && !parts[i].fx) return out; // a last part without FX
           if ((b[c.pos - 1] & 1) === 0) return out;
           // Octets beyond those of the edition are skipped: they extend the item compatibly.
         }
@@ -279,22 +293,59 @@ export function compileVariation(v: Variation, wrapElement: boolean): Decoder {
   }
 }
 
+/** Decoders of one UAP, by FRN index (FRN 1 = 0); undefined for spare FRNs, "RFS" for random field sequencing. */
+type CompiledUap = Array<{ name: string; dec: Decoder } | "RFS" | undefined>;
+
 /** A compiled category edition. */
 export interface CompiledCategory {
   spec: CategorySpec;
-  /** Decoders by FRN index (FRN 1 = 0); undefined for spare FRNs. */
-  frn: Array<{ name: string; dec: Decoder } | undefined>;
+  /** Decoders of the (first) UAP. */
+  frn: CompiledUap;
+  /** Other UAPs by variation name, with the selector (CAT001 plot/track). */
+  variations?: { item: string; field: string; cases: Record<string, CompiledUap> };
 }
 
 /** Compiles a category table for decoding. Throws Error when the table is malformed. */
 export function compileCategory(spec: CategorySpec): CompiledCategory {
-  const frn = spec.uap.map((name) => {
-    if (name === null) return undefined;
-    const v = spec.items[name];
-    if (!v) throw new Error(`CAT${spec.category} ${spec.edition}: UAP names item ${name} missing from the catalogue`);
-    return { name, dec: compileVariation(v, true) };
-  });
-  return { spec, frn };
+  const items = new Map<string, Decoder>();
+  const compileUap = (uap: Array<string | null>): CompiledUap =>
+    uap.map((name) => {
+      if (name === null) return undefined;
+      if (name === "RFS") return "RFS";
+      let dec = items.get(name);
+      if (!dec) {
+        const v = spec.items[name];
+        if (!v) throw new Error(`CAT${spec.category} ${spec.edition}: UAP names item ${name} missing from the catalogue`);
+        dec = compileVariation(v, true);
+        items.set(name, dec);
+      }
+      return { name, dec };
+    });
+  const out: CompiledCategory = { spec, frn: compileUap(spec.uap) };
+  if (spec.uaps) {
+    const cases: Record<string, CompiledUap> = {};
+    for (const [value, variation] of Object.entries(spec.uaps.cases)) cases[value] = compileUap(spec.uaps.variations[variation]);
+    out.variations = { item: spec.uaps.selector.item, field: spec.uaps.selector.field, cases };
+  }
+  return out;
+}
+
+/**
+ * Random Field Sequencing (ASTERIX Part 1, §4.3.6): a count N, then N × [FRN (1 byte)][item].
+ * Items so sent are stored under their names like FSPEC-selected ones.
+ */
+function decodeRandomFields(uap: CompiledUap, buf: Uint8Array, c: Cursor, items: Record<string, ItemValue>): void {
+  c.item = "RFS";
+  need(c, 1, "RFS count");
+  const n = buf[c.pos++];
+  for (let k = 0; k < n; k++) {
+    need(c, 1, "RFS field reference number");
+    const frn = buf[c.pos++];
+    const f = frn >= 1 ? uap[frn - 1] : undefined;
+    if (!f || f === "RFS") throw new DecodeError(`RFS names FRN ${frn}, which is not a data item`, c.base + c.pos - 1, c.category, "RFS");
+    c.item = f.name;
+    items[f.name] = f.dec(buf, c);
+  }
 }
 
 /**
@@ -323,8 +374,14 @@ export function decodeRecord(
     throw new DecodeError("record FSPEC selects no item", base + fspecStart, cat.spec.category);
   }
   const items: Record<string, ItemValue> = {};
+  let uap = cat.frn;
+  const sel = cat.variations;
   for (const i of frns) {
-    const f = cat.frn[i];
+    const f = uap[i];
+    if (f === "RFS") {
+      decodeRandomFields(uap, buf, c, items);
+      continue;
+    }
     if (!f) {
       throw new DecodeError(
         `FSPEC sets FRN ${i + 1}, which edition ${cat.spec.edition} does not use`,
@@ -333,7 +390,14 @@ export function decodeRecord(
       );
     }
     c.item = f.name;
-    items[f.name] = f.dec(buf, c);
+    const value = f.dec(buf, c);
+    items[f.name] = value;
+    if (sel && f.name === sel.item) {
+      // Choose the UAP of the rest of the record from the selector field (CAT001 TYP).
+      const key = (value as ItemObject)[sel.field];
+      const next = sel.cases[String(key)];
+      if (next) uap = next;
+    }
   }
   return { category: cat.spec.category, edition: cat.spec.edition, offset: base + pos, length: c.pos - pos, items };
 }

@@ -9,7 +9,7 @@
  */
 import { writeAsciiString, writeBits, writeHex, writeIcaoString, writeOctalString } from "./bits.js";
 import type { ItemObject, ItemValue } from "./decode.js";
-import { fixedBits } from "./decode.js";
+import { extendedParts, fixedBits } from "./decode.js";
 import type { CategorySpec, Content, Field, Spare, Variation } from "./spec.js";
 
 /** A value could not be encoded: out of range, wrong type, or an item unknown to the edition. */
@@ -143,23 +143,16 @@ function encodeVariation(w: Writer, v: Variation, value: ItemValue, wrapped: boo
     }
     case "ext": {
       const obj = asObject(value, ctx);
-      const parts: Array<Array<Field | Spare>> = [];
-      let run: Array<Field | Spare> = [];
-      for (const f of v.items) {
-        if (f === null) {
-          parts.push(run);
-          run = [];
-        } else run.push(f);
-      }
+      const parts = extendedParts(v.items);
       let last = 0;
       parts.forEach((p, i) => {
-        if (hasAny(p, obj)) last = i;
+        if (hasAny(p.fields, obj)) last = i;
       });
       for (let i = 0; i <= last; i++) {
-        const bits = parts[i].reduce((n, f) => n + ("spare" in f ? f.spare : fixedBits(f.v)), 0);
-        const bytes = (bits + 1) / 8;
+        const bits = parts[i].fields.reduce((n, f) => n + ("spare" in f ? f.spare : fixedBits(f.v)), 0);
+        const bytes = (bits + (parts[i].fx ? 1 : 0)) / 8;
         const at = w.reserve(bytes);
-        writeFields(w.buf, at, 0, parts[i], obj, obj, ctx);
+        writeFields(w.buf, at, 0, parts[i].fields, obj, obj, ctx);
         if (i < last) w.buf[at + bytes - 1] |= 1;
       }
       return;
@@ -232,9 +225,16 @@ function writeFspec(w: Writer, indices: number[]): void {
  */
 function encodeRecordInto(w: Writer, spec: CategorySpec, items: Record<string, ItemValue>): void {
   const present: number[] = [];
+  let uap = spec.uap;
+  if (spec.uaps) {
+    const sel = spec.uaps.selector;
+    const key = (items[sel.item] as ItemObject | undefined)?.[sel.field];
+    const variation = key !== undefined ? spec.uaps.cases[String(key)] : undefined;
+    if (variation) uap = spec.uaps.variations[variation];
+  }
   for (const name of Object.keys(items)) {
     if (items[name] === undefined) continue;
-    const frn = spec.uap.indexOf(name);
+    const frn = uap.indexOf(name);
     if (frn < 0) throw new EncodeError(`item ${name} is not in the UAP of edition ${spec.edition}`, spec.category);
     present.push(frn);
   }
@@ -242,7 +242,7 @@ function encodeRecordInto(w: Writer, spec: CategorySpec, items: Record<string, I
   if (present.length === 0) throw new EncodeError("a record needs at least one item", spec.category);
   writeFspec(w, present);
   for (const frn of present) {
-    const name = spec.uap[frn]!;
+    const name = uap[frn]!;
     encodeVariation(w, spec.items[name], items[name], true, { category: spec.category, item: name });
   }
 }

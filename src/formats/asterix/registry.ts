@@ -4,20 +4,31 @@
  */
 import { compileCategory, type CompiledCategory } from "./decode.js";
 import type { CategorySpec } from "./spec.js";
-import { CAT034_1_29 } from "./specs/cat034_1_29.js";
-import { CAT048_1_27 } from "./specs/cat048_1_27.js";
-import { CAT048_1_31 } from "./specs/cat048_1_31.js";
+import { GENERATED_EDITIONS } from "./specs/index.js";
 
 /** Every edition table, by category then edition. */
-export const EDITIONS: Record<number, Record<string, CategorySpec>> = {
-  34: { "1.29": CAT034_1_29 },
-  48: { "1.31": CAT048_1_31, "1.27": CAT048_1_27 },
-};
+export const EDITIONS: Record<number, Record<string, CategorySpec>> = GENERATED_EDITIONS;
 
-/** The edition used for a category unless configured otherwise. */
+/**
+ * The edition used for a category unless configured otherwise: the current edition of each
+ * category as surveillance networks carry it (and as Wireshark decodes by default). CAT021's
+ * edition cannot be read from the data: configure 0.23/0.26/2.1 sources explicitly.
+ */
 export const DEFAULT_EDITIONS: Record<number, string> = {
+  1: "1.4",
+  2: "1.1",
+  8: "1.3",
+  10: "1.1",
+  19: "1.3",
+  20: "1.10",
+  21: "2.6",
+  23: "1.3",
   34: "1.29",
   48: "1.31",
+  62: "1.19",
+  63: "1.6",
+  65: "1.5",
+  247: "1.3",
 };
 
 /** Edition choices: per category ("48" → "1.27") and per sensor and category ("20/129:48" → "1.27"). */

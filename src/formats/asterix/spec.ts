@@ -56,8 +56,21 @@ export interface CategorySpec {
   category: number;
   /** Edition, "major.minor". */
   edition: string;
-  /** Item names in FRN order (FRN 1 = index 0); `null` for a spare FRN. */
+  /**
+   * Item names in FRN order (FRN 1 = index 0); `null` for a spare FRN; "RFS" for the Random
+   * Field Sequencing indicator. With `uaps`, this is the first variation's.
+   */
   uap: Array<string | null>;
+  /**
+   * Several UAPs chosen per record by the value of a field decoded with the first one
+   * (CAT001: I001/020 TYP, plot or track; ASTERIX Part 2a, CAT001 §5).
+   */
+  uaps?: {
+    selector: { item: string; field: string };
+    /** Field value → variation name. */
+    cases: Record<string, string>;
+    variations: Record<string, Array<string | null>>;
+  };
   /** Data items by name ("010", "SP", "RE"). */
   items: Record<string, Variation>;
 }
