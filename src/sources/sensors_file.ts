@@ -14,13 +14,19 @@
  *     elevationSigmaDeg: 0.3  # optional, 3D radars
  *     modeCSigmaM: 30         # optional
  *     rotationPeriodS: 4      # optional antenna rotation period
+ *     # optional, for `skywatch coverage`:
+ *     antennaAglM: 30         # antenna above the terrain (used instead of heightM over a DEM)
+ *     minElevationDeg: -0.5   # lowest elevation seen
+ *     maxElevationDeg: 40     # cone of silence above
+ *     maxRangeM: 250000       # instrumented slant range
+ *     kFactor: 1.3333         # effective earth radius factor (default 4/3)
  * ```
  */
 import { readFile } from "node:fs/promises";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { fromDegrees } from "../geo/index.js";
-import type { Sensor } from "../types/index.js";
+import type { Sensor, SensorCoverage } from "../types/index.js";
 
 const DEG = Math.PI / 180;
 
@@ -36,6 +42,12 @@ export const SensorEntrySchema = z.object({
   elevationSigmaDeg: z.number().positive().max(10).optional(),
   modeCSigmaM: z.number().positive().max(1000).optional(),
   rotationPeriodS: z.number().positive().max(60).optional(),
+  // Coverage audit (optional): antenna above ground, elevation limits, instrumented range, refraction.
+  antennaAglM: z.number().min(0).max(1000).optional(),
+  minElevationDeg: z.number().min(-10).max(90).optional(),
+  maxElevationDeg: z.number().min(-10).max(90).optional(),
+  maxRangeM: z.number().positive().max(2_000_000).optional(),
+  kFactor: z.number().positive().max(10).optional(),
 }).strict();
 
 /** Schema of a sensors file. */
@@ -62,7 +74,20 @@ export function sensorFromEntry(e: z.infer<typeof SensorEntrySchema>): Sensor {
       ...(e.modeCSigmaM !== undefined ? { modeC: e.modeCSigmaM } : {}),
     },
     ...(e.rotationPeriodS !== undefined ? { rotationPeriod: e.rotationPeriodS } : {}),
+    ...(coverageOf(e) !== undefined ? { coverage: coverageOf(e) } : {}),
   };
+}
+
+/** The coverage-audit fields of an entry (SI), or undefined when it has none. */
+function coverageOf(e: z.infer<typeof SensorEntrySchema>): SensorCoverage | undefined {
+  const c: SensorCoverage = {
+    ...(e.antennaAglM !== undefined ? { antennaAgl: e.antennaAglM } : {}),
+    ...(e.minElevationDeg !== undefined ? { minElevation: e.minElevationDeg * DEG } : {}),
+    ...(e.maxElevationDeg !== undefined ? { maxElevation: e.maxElevationDeg * DEG } : {}),
+    ...(e.maxRangeM !== undefined ? { maxRange: e.maxRangeM } : {}),
+    ...(e.kFactor !== undefined ? { k: e.kFactor } : {}),
+  };
+  return Object.keys(c).length > 0 ? c : undefined;
 }
 
 /** Parses sensors-file text (YAML, of which JSON is a subset). Throws SensorsFileError naming the bad field. */

@@ -226,6 +226,22 @@ export interface Sensor {
   sigmas: SensorSigmas;
   /** Antenna rotation period, seconds (scan period). */
   rotationPeriod?: number;
+  /** Coverage-audit parameters (terrain line of sight), when the sensors file gives them. */
+  coverage?: SensorCoverage;
+}
+
+/** What a coverage audit needs beyond the site (all optional; SI units). */
+export interface SensorCoverage {
+  /** Antenna height above the terrain at the site, m (used instead of `site.height` over a DEM). */
+  antennaAgl?: number;
+  /** Lowest elevation the antenna sees, rad. */
+  minElevation?: number;
+  /** Highest elevation the antenna sees (cone of silence above), rad. */
+  maxElevation?: number;
+  /** Instrumented (maximum) slant range, m. */
+  maxRange?: number;
+  /** Refraction factor k of the effective earth radius (default 4/3). */
+  k?: number;
 }
 
 /** Track life-cycle state. */
