@@ -1,0 +1,95 @@
+/**
+ * Bit access in Mode S messages. Bits are numbered from 1 at the most significant bit of the
+ * first byte, as ICAO Annex 10 Vol. IV §3.1.2.3.1.3 numbers them ("bit 1 is the first bit
+ * transmitted"); ME/MB field bit numbers (1–56) are message bits 33–88.
+ */
+
+/**
+ * Reads `n` bits (1 ≤ n ≤ 32) starting at 1-based bit `first` of the message at `off` in `buf`.
+ * Returns an unsigned integer. No bounds checks: the caller guarantees the bits exist.
+ */
+export function bits(buf: Uint8Array, off: number, first: number, n: number): number {
+  const s = first - 1;
+  let p = off + (s >> 3);
+  const lead = s & 7;
+  const total = lead + n;
+  if (total <= 32) {
+    let acc = 0;
+    let k = 0;
+    while (k < total) {
+      acc = (acc << 8) | buf[p++];
+      k += 8;
+    }
+    // acc holds k bits (k ≤ 32); keep the wanted n bits.
+    acc = acc >>> (k - total);
+    return n === 32 ? acc : acc & ((1 << n) - 1);
+  }
+  let acc = 0;
+  let k = 0;
+  while (k < total) {
+    acc = acc * 256 + buf[p++];
+    k += 8;
+  }
+  return Math.floor(acc / 2 ** (k - total)) % 2 ** n;
+}
+
+/** Reads one bit (1-based) as 0 or 1. */
+export function bit(buf: Uint8Array, off: number, first: number): number {
+  const s = first - 1;
+  return (buf[off + (s >> 3)] >> (7 - (s & 7))) & 1;
+}
+
+const HEX_VALUE = (() => {
+  const t = new Int8Array(256).fill(-1);
+  for (let i = 0; i < 10; i++) t[48 + i] = i;
+  for (let i = 0; i < 6; i++) {
+    t[65 + i] = 10 + i;
+    t[97 + i] = 10 + i;
+  }
+  return t;
+})();
+
+/**
+ * Parses `len` hex digits of `text` from `start` into `out` at `outOff` (len even).
+ * Returns the number of bytes written, or -1 at the first non-hex character (nothing is thrown:
+ * the hot path counts bad input).
+ */
+export function hexInto(text: string, start: number, len: number, out: Uint8Array, outOff: number): number {
+  if (len & 1) return -1;
+  for (let i = 0; i < len; i += 2) {
+    const h = HEX_VALUE[text.charCodeAt(start + i) & 0xff];
+    const l = HEX_VALUE[text.charCodeAt(start + i + 1) & 0xff];
+    if (h < 0 || l < 0 || text.charCodeAt(start + i) > 0xff || text.charCodeAt(start + i + 1) > 0xff) return -1;
+    out[outOff + (i >> 1)] = (h << 4) | l;
+  }
+  return len >> 1;
+}
+
+/** Same as {@link hexInto} for ASCII bytes in a buffer (AVR over TCP, files read as bytes). */
+export function hexBytesInto(src: Uint8Array, start: number, len: number, out: Uint8Array, outOff: number): number {
+  if (len & 1) return -1;
+  for (let i = 0; i < len; i += 2) {
+    const h = HEX_VALUE[src[start + i]];
+    const l = HEX_VALUE[src[start + i + 1]];
+    if (h < 0 || l < 0) return -1;
+    out[outOff + (i >> 1)] = (h << 4) | l;
+  }
+  return len >> 1;
+}
+
+/** Value of one hex digit character code, or -1. */
+export function hexDigit(code: number): number {
+  return code < 256 ? HEX_VALUE[code] : -1;
+}
+
+/** Uppercase hex of `len` bytes of `buf` from `off`. */
+export function toHex(buf: Uint8Array, off = 0, len = buf.length - off): string {
+  let s = "";
+  for (let i = 0; i < len; i++) s += buf[off + i].toString(16).padStart(2, "0");
+  return s.toUpperCase();
+}
+
+/** A 24-bit address as 6 uppercase hex digits. */
+export function hex6(a: number): string {
+  return a.toString(16).toUpperCase().padStart(6, "0");
+}
