@@ -54,11 +54,40 @@ export function writeBits(buf: Uint8Array, byte: number, bit: number, n: number,
   }
 }
 
+/** Two lowercase hex digits of every byte value. */
+const HEX2 = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
+
 /** Lowercase hex of `n` bits (a multiple of 4) starting at a bit position. */
 export function readHex(buf: Uint8Array, byte: number, bit: number, n: number): string {
   let s = "";
+  if ((bit & 7) === 0 && (n & 7) === 0) {
+    const start = byte + (bit >> 3);
+    for (let i = 0; i < n >> 3; i++) s += HEX2[buf[start + i]];
+    return s;
+  }
   for (let i = 0; i < n; i += 4) s += readBits(buf, byte, bit + i, 4).toString(16);
   return s;
+}
+
+/** Value of one hex digit character code, or -1. */
+function hexDigit(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  if (c >= 97 && c <= 102) return c - 87;
+  if (c >= 65 && c <= 70) return c - 55;
+  return -1;
+}
+
+/** Bytes of an even-length hex string. Throws RangeError on a malformed string. */
+export function hexToBytes(hex: string): Uint8Array {
+  if (hex.length % 2 !== 0) throw new RangeError(`odd-length hex string "${hex}"`);
+  const out = new Uint8Array(hex.length / 2);
+  for (let i = 0; i < out.length; i++) {
+    const hi = hexDigit(hex.charCodeAt(2 * i));
+    const lo = hexDigit(hex.charCodeAt(2 * i + 1));
+    if (hi < 0 || lo < 0) throw new RangeError(`"${hex}" is not hex`);
+    out[i] = (hi << 4) | lo;
+  }
+  return out;
 }
 
 /** Writes a hex string of `n` bits at a bit position. Throws RangeError on a malformed string. */

@@ -61,10 +61,13 @@ export function decodeBlock(registry: CategoryRegistry, block: Uint8Array, offse
     return result;
   }
   let cat = first;
+  const perSensor = registry.hasSensorChoices();
   while (pos < len) {
     try {
-      const sensor = peekSensor(block, pos);
-      if (sensor !== undefined) cat = registry.get(category, sensor) ?? first;
+      if (perSensor) {
+        const sensor = peekSensor(block, pos);
+        if (sensor !== undefined) cat = registry.get(category, sensor) ?? first;
+      }
       const rec = decodeRecord(cat, block, pos, len, offset);
       result.records.push(rec);
       pos += rec.length;

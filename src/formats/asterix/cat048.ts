@@ -10,6 +10,7 @@
  */
 import type { DetectionType, PlotReport } from "../../types/index.js";
 import type { AsterixRecord, ItemObject, ItemValue } from "./decode.js";
+import { hexToBytes } from "./bits.js";
 import { encodeDataBlock } from "./encode.js";
 import { CAT048_1_31 } from "./specs/cat048_1_31.js";
 import { DEG, FL, FT, NM } from "./units.js";
@@ -25,13 +26,6 @@ function obj(v: ItemValue | undefined): ItemObject | undefined {
 function n(o: ItemObject | undefined, key: string): number | undefined {
   const v = o?.[key];
   return typeof v === "number" ? v : undefined;
-}
-
-/** Bytes of a hex string. */
-export function hexBytes(hex: string): Uint8Array {
-  const out = new Uint8Array(hex.length / 2);
-  for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.substr(i * 2, 2), 16);
-  return out;
 }
 
 /** Hex string of bytes. */
@@ -107,7 +101,7 @@ export function cat048ToPlot(rec: AsterixRecord, sensorId: string, time: number)
   if (Array.isArray(bds) && bds.length > 0) {
     plot.commB = bds.map((b) => {
       const o = b as ItemObject;
-      return { bds: ((o.BDS1 as number) << 4) | (o.BDS2 as number), mb: hexBytes(o.MBDATA as string) };
+      return { bds: ((o.BDS1 as number) << 4) | (o.BDS2 as number), mb: hexToBytes(o.MBDATA as string) };
     });
   }
   return plot;

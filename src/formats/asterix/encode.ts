@@ -9,8 +9,7 @@
  */
 import { writeAsciiString, writeBits, writeHex, writeIcaoString, writeOctalString } from "./bits.js";
 import type { ItemObject, ItemValue } from "./decode.js";
-import { extendedParts, fixedBits } from "./decode.js";
-import type { CategorySpec, Content, Field, Spare, Variation } from "./spec.js";
+import { extendedParts, fixedBits, type CategorySpec, type Content, type Field, type Spare, type Variation } from "./spec.js";
 
 /** A value could not be encoded: out of range, wrong type, or an item unknown to the edition. */
 export class EncodeError extends Error {

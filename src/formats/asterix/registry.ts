@@ -56,6 +56,11 @@ export class CategoryRegistry {
     }
   }
 
+  /** True when some edition is chosen per sensor (then each record's SAC/SIC is looked at first). */
+  hasSensorChoices(): boolean {
+    return Object.keys(this.choice.bySensor ?? {}).length > 0;
+  }
+
   /** Categories this registry can decode. */
   categories(): number[] {
     return Object.keys(EDITIONS).map(Number);

@@ -75,6 +75,30 @@ export interface CategorySpec {
   items: Record<string, Variation>;
 }
 
+/** Bit size of a fixed variation (element or group); throws for variable ones. */
+export function fixedBits(v: Variation): number {
+  if (v.v === "el") return v.bits;
+  if (v.v === "group") return v.items.reduce((n, f) => n + ("spare" in f ? f.spare : fixedBits(f.v)), 0);
+  throw new Error(`variation ${v.v} has no fixed size`);
+}
+
+/**
+ * The parts of an extended item: runs of fields each closed by an FX bit (`null` in the
+ * table), and possibly a last run without FX (its octets are then the item's last).
+ */
+export function extendedParts(items: Array<Field | Spare | null>): Array<{ fields: Array<Field | Spare>; fx: boolean }> {
+  const parts: Array<{ fields: Array<Field | Spare>; fx: boolean }> = [];
+  let run: Array<Field | Spare> = [];
+  for (const f of items) {
+    if (f === null) {
+      parts.push({ fields: run, fx: true });
+      run = [];
+    } else run.push(f);
+  }
+  if (run.length > 0) parts.push({ fields: run, fx: false });
+  return parts;
+}
+
 // Small constructors used by the generated tables in `specs/`.
 
 /** An element field. */
