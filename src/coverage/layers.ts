@@ -55,33 +55,29 @@ export function layerCoverage(grid: DemGrid, views: Viewshed[], layers: Layer[])
   const n = grid.width * grid.height;
   for (const v of views) if (v.minAgl.length !== n) throw new CoverageError("bad-input", `viewshed ${v.sensorId} is not on this grid`);
   const z = grid.heights;
-  return layers.map((layer) => {
-    const count = new Uint8Array(n);
-    const mask = new Uint32Array(n);
-    for (let s = 0; s < views.length; s++) {
-      const lo = views[s].minAgl;
-      const hi = views[s].maxAgl;
-      const bit = (1 << s) >>> 0;
-      if (layer.ref === "agl") {
-        const h = layer.height;
-        for (let i = 0; i < n; i++) {
-          if (lo[i] <= h && h <= hi[i]) {
-            count[i]++;
-            mask[i] |= bit;
-          }
-        }
-      } else {
-        for (let i = 0; i < n; i++) {
-          const h = layer.height - z[i];
-          if (h >= 0 && lo[i] <= h && h <= hi[i]) {
-            count[i]++;
-            mask[i] |= bit;
-          }
+  const out: LayerCoverage[] = layers.map((layer) => ({ layer, count: new Uint8Array(n), mask: new Uint32Array(n) }));
+  const nl = layers.length;
+  const heights = Float64Array.from(layers, (l) => l.height);
+  const isAgl = layers.map((l) => l.ref === "agl");
+  // One pass per sensor over the posts, testing every layer: each viewshed is read once.
+  for (let s = 0; s < views.length; s++) {
+    const lo = views[s].minAgl;
+    const hi = views[s].maxAgl;
+    const bit = (1 << s) >>> 0;
+    for (let i = 0; i < n; i++) {
+      const a = lo[i];
+      if (!(a < Number.POSITIVE_INFINITY)) continue; // never seen (or no data)
+      const b = hi[i];
+      for (let k = 0; k < nl; k++) {
+        const h = isAgl[k] ? heights[k] : heights[k] - z[i];
+        if (h >= 0 && a <= h && h <= b) {
+          out[k].count[i]++;
+          out[k].mask[i] |= bit;
         }
       }
     }
-    return { layer, count, mask };
-  });
+  }
+  return out;
 }
 
 /**
