@@ -6,6 +6,7 @@ import { Command } from "commander";
 import { decodeCommand } from "./decode.js";
 import { replayCommand, startCommand } from "./live.js";
 import { trackCommand } from "./track.js";
+import { registerCoverage } from "./coverage.js";
 
 const program = new Command()
   .name("skywatch")
@@ -16,6 +17,7 @@ decodeCommand(program);
 trackCommand(program);
 replayCommand(program);
 startCommand(program);
+registerCoverage(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   process.stderr.write(`skywatch: ${e instanceof Error ? e.message : String(e)}\n`);
