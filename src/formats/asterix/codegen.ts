@@ -132,7 +132,7 @@ function fillFields(g: Gen, items: Array<Field | Spare>, p: string, start: numbe
  * Statements decoding a variation at cursor `c` (position `c.pos`) into variable `out` (declared
  * by the caller with `let`); `wrap` puts a bare element into `{ VALUE }`.
  */
-function genVariation(g: Gen, v: Variation, wrap: boolean, out: string, lines: string[]): void {
+function genVariation(g: Gen, v: Variation, wrap: boolean, out: string, lines: string[], root?: string): void {
   switch (v.v) {
     case "el": {
       if (v.bits % 8 !== 0) throw new Error(`element of ${v.bits} bits is not octet-aligned`);
@@ -151,9 +151,8 @@ function genVariation(g: Gen, v: Variation, wrap: boolean, out: string, lines: s
       const p = g.v("p");
       const o = g.v("o");
       lines.push(`if (c.pos + ${bytes} > c.end) H.need(c, ${bytes}, "group");`);
-      lines.push(`const ${p} = c.pos; c.pos += ${bytes}; const ${o} = {};`);
-      fillFields(g, v.items, p, 0, o, o, lines);
-      lines.push(`${out} = ${o};`);
+      lines.push(`const ${p} = c.pos; c.pos += ${bytes}; const ${o} = {}; ${out} = ${o};`);
+      fillFields(g, v.items, p, 0, o, root ?? o, lines);
       return;
     }
     case "ext": {
@@ -169,7 +168,7 @@ function genVariation(g: Gen, v: Variation, wrap: boolean, out: string, lines: s
         const p = g.v("p");
         lines.push(`if (c.pos + ${bytes} > c.end) H.need(c, ${bytes}, "extended item octet");`);
         lines.push(`const ${p} = c.pos; c.pos += ${bytes};`);
-        fillFields(g, part.fields, p, 0, o, o, lines);
+        fillFields(g, part.fields, p, 0, o, root ?? o, lines);
         if (!part.fx) return;
         lines.push(`if (b[c.pos - 1] & 1) {`);
         depth++;
@@ -233,10 +232,11 @@ function genVariation(g: Gen, v: Variation, wrap: boolean, out: string, lines: s
       lines.push(`switch (idx) {`);
       v.items.forEach((f, idx) => {
         if (!f) return;
-        const x = g.v("x");
-        lines.push(`case ${idx}: { c.item = ${item} + ${JSON.stringify(`/${f.name}`)}; let ${x};`);
-        genVariation(g, f.v, true, x, lines);
-        lines.push(`${o}[${JSON.stringify(f.name)}] = ${x}; c.item = ${item}; break; }`);
+        // The sub-item is stored before it is filled: a dependent field's path starts at the
+        // item (e.g. I062/380 IAS/IM), so it must be reachable from the compound's object.
+        lines.push(`case ${idx}: { c.item = ${item} + ${JSON.stringify(`/${f.name}`)};`);
+        genVariation(g, f.v, true, `${o}[${JSON.stringify(f.name)}]`, lines, root ?? o);
+        lines.push(`c.item = ${item}; break; }`);
       });
       lines.push(`default: H.fail(c, "compound FSPEC sets sub-item " + (idx + 1) + ", which this edition does not define"); } } }`);
       return;

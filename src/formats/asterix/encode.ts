@@ -125,7 +125,7 @@ function hasAny(items: Array<Field | Spare>, obj: ItemObject): boolean {
   return items.some((f) => !("spare" in f) && obj[f.name] !== undefined);
 }
 
-function encodeVariation(w: Writer, v: Variation, value: ItemValue, wrapped: boolean, ctx: Ctx): void {
+function encodeVariation(w: Writer, v: Variation, value: ItemValue, wrapped: boolean, ctx: Ctx, root?: ItemObject): void {
   switch (v.v) {
     case "el": {
       const at = w.reserve(v.bits / 8);
@@ -137,7 +137,7 @@ function encodeVariation(w: Writer, v: Variation, value: ItemValue, wrapped: boo
     case "group": {
       const obj = asObject(value, ctx);
       const at = w.reserve(fixedBits(v) / 8);
-      writeFields(w.buf, at, 0, v.items, obj, obj, ctx);
+      writeFields(w.buf, at, 0, v.items, obj, root ?? obj, ctx);
       return;
     }
     case "ext": {
@@ -151,7 +151,7 @@ function encodeVariation(w: Writer, v: Variation, value: ItemValue, wrapped: boo
         const bits = parts[i].fields.reduce((n, f) => n + ("spare" in f ? f.spare : fixedBits(f.v)), 0);
         const bytes = (bits + (parts[i].fx ? 1 : 0)) / 8;
         const at = w.reserve(bytes);
-        writeFields(w.buf, at, 0, parts[i].fields, obj, obj, ctx);
+        writeFields(w.buf, at, 0, parts[i].fields, obj, root ?? obj, ctx);
         if (i < last) w.buf[at + bytes - 1] |= 1;
       }
       return;
@@ -202,7 +202,7 @@ function encodeVariation(w: Writer, v: Variation, value: ItemValue, wrapped: boo
       for (const i of present) {
         const f = v.items[i]!;
         ctx.item = `${item}/${f.name}`;
-        encodeVariation(w, f.v, obj[f.name], true, ctx);
+        encodeVariation(w, f.v, obj[f.name], true, ctx, root ?? obj);
         ctx.item = item;
       }
       return;
