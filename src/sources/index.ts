@@ -10,3 +10,7 @@ export {
 } from "./report_files.js";
 export { paced, type PaceOptions } from "./replay_clock.js";
 export { readSensorsFile, parseSensors, SensorsFileError, SensorsFileSchema } from "./sensors_file.js";
+export { readModeSFile, modeSFileFormat, type ModeSFileOptions, type ModeSFileStats } from "./modes_file.js";
+export {
+  ModeSTcpClient, parseFeedUrl, FeedUrlError, MODES_DEFAULT_PORTS, type ModeSTcpOptions, type ModeSTcpStats, type ModeSFeedAddress,
+} from "./modes_tcp.js";

@@ -31,3 +31,12 @@ export {
   type PlausibilityLimits,
 } from "./plausibility.js";
 export { sigmaFromNacp, sigmaFromNucp, sigmaFromNic, NACP_EPU_M, NUCP_RCU_M, NIC_RC_M, RAYLEIGH_95 } from "./quality.js";
+export {
+  BeastFramer, encodeBeast, BEAST_SIGNAL_DBFS, BEAST_MODE_AC, BEAST_SHORT, BEAST_LONG, BEAST_STATUS,
+  type FrameSink, type FramerStats,
+} from "./beast.js";
+export { AvrFramer, encodeAvr } from "./avr.js";
+export { SbsDecoder, LineSplitter, type SbsOptions, type SbsStats } from "./sbs.js";
+export { ModeSReceiver, type ModeSFeedFormat, type ModeSReceiverOptions, type ModeSReceiverStats } from "./receiver.js";
+export { demodulate, type DemodFrame, type DemodStats } from "./demod.js";
+export { parseHexLogLine, parseSeroJson, detectModeSFormat, type HexLogEntry, type ModeSFileFormat } from "./hexlog.js";
