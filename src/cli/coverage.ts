@@ -28,6 +28,7 @@ interface CoverageOptions {
   sitingLayer?: Layer[];
   borders?: string;
   growth?: number[];
+  growthLayer?: Layer[];
   pngScale: number;
   pngMargin: number;
   minGap: number;
@@ -76,6 +77,7 @@ export function registerCoverage(program: Command): void {
     .option("--siting-layer <layer>", "layer whose coverage siting maximises (default: the first layer)", layersOpt)
     .option("--borders <file>", "GeoJSON border lines for the PNGs (default: world-atlas Natural Earth 1:10m)")
     .option("--growth <list>", "also draw the first layer's coverage by the first n sensors, e.g. 1,2,3", ints)
+    .option("--growth-layer <layer>", "layer of the growth maps (default: the warning layer, else the first)", layersOpt)
     .option("--png-scale <n>", "pixels per post in PNGs", num, 1)
     .option("--png-margin <deg>", "margin around the region in PNGs, degrees", num, 0.3)
     .option("--min-gap <km2>", "leave out gap polygons smaller than this", num, 0)
@@ -112,6 +114,7 @@ export function registerCoverage(program: Command): void {
       const manifest = await writeAudit(audit, o.out, {
         borders, pngScale: o.pngScale,
         ...(outline ? { outline } : {}), ...(pngBox ? { pngBox } : {}), ...(o.growth ? { growth: o.growth } : {}),
+        ...((o.growthLayer ?? o.warningLayer) ? { growthLayer: (o.growthLayer ?? o.warningLayer ?? [])[0].label } : {}),
       });
       process.stdout.write(summaryMarkdown(audit));
       process.stderr.write(

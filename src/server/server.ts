@@ -6,6 +6,7 @@
  * - `GET /` and static files: the web app from `webRoot` (built with `vite build web`).
  * - `GET /api/tracks` → {@link TracksResponse}; `GET /api/sensors` → {@link SensorsResponse};
  *   `GET /api/status` → {@link StatusResponse}; `GET /healthz` → `{ ok: true }`.
+ * - `GET /api/coverage`, `GET /api/coverage/files/:name`: the layers of a coverage audit (`coverage_routes.ts`).
  * - WebSocket `/ws`: `hello`, a `tracks` snapshot, then coalesced `tracks`/`deleted` batches.
  */
 import Fastify, { LogController, type FastifyInstance } from "fastify";
@@ -25,6 +26,7 @@ import {
   type TracksResponse,
 } from "./protocol.js";
 import { defaultWebRoot, hasBuiltApp } from "./web_root.js";
+import { registerCoverageRoutes } from "./coverage_routes.js";
 
 /** What the server needs from the pipeline; the pipeline implements it. */
 export interface TrackFeed {
@@ -54,6 +56,8 @@ export interface ServerOptions {
   logLevel?: string;
   /** Queue no new batch for a client while more than this many bytes wait in its socket. Default 1 MiB. */
   maxBufferedBytes?: number;
+  /** Coverage audit folder served under `/api/coverage` (see `coverage_routes.ts`). Default `./data/coverage`. */
+  coverageDir?: string;
 }
 
 /** A running server. */
@@ -162,6 +166,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
 
   const sensorViews = () => feed.sensors().map(toSensorView);
+  registerCoverageRoutes(app, options.coverageDir ?? "data/coverage");
 
   app.get("/healthz", async () => ({ ok: true }));
   app.get("/api/sensors", async (): Promise<SensorsResponse> => ({ sensors: sensorViews() }));
