@@ -2,7 +2,8 @@
 # The Moldova example audit: 5 hypothetical radars, 6 layers, gaps inside Moldova, warning time
 # for Chisinau against a 50 m/s target at 100 m AGL, and the next 3 sites. Terrain and borders
 # are read from ../shared/data/geo (see its PROVENANCE.md). Run from the repository root after
-# `npm run build`; writes examples/moldova/out/.
+# `npm run build`; writes examples/moldova/out/ (or $OUT). The README pictures are copies of
+# four of its PNGs in examples/moldova/img/, and summary.md of its summary table.
 set -euo pipefail
 GEO="${GEO:-../shared/data/geo}"
 node dist/src/cli/main.js coverage \
@@ -15,4 +16,4 @@ node dist/src/cli/main.js coverage \
   --speed 50 --warning-layer 100agl \
   --next 3 --siting-layer 100agl --candidate-spacing 0.25 \
   --growth 1,2,3 --png-scale 1 --min-gap 1 \
-  --out examples/moldova/out "$@"
+  --out "${OUT:-examples/moldova/out}" "$@"

@@ -87,8 +87,8 @@ export async function writeAudit(a: AuditResult, dir: string, o: WriteOptions = 
   // Lowest covered height over all sensors.
   const lowest = Float32Array.from(a.lowest, (x) => (Number.isFinite(x) ? x : Number.NaN));
   await put({ name: "lowest_covered_agl.tif", kind: "geotiff", title: "Lowest covered height, m AGL" }, encodeGeoTiff(grid, lowest, Number.NaN));
-  await put({ name: "lowest_covered_agl.png", kind: "png", title: "Lowest covered height (green 0 m … red ≥ 1000 m AGL)" },
-    png((i) => rampColour(1000 - lowest[i], 0, 1000)));
+  await put({ name: "lowest_covered_agl.png", kind: "png", title: "Lowest covered height (50 m classes, green 0 m … red ≥ 1000 m AGL)" },
+    png((i) => rampColour(1000 - Math.ceil(lowest[i] / 50) * 50, 0, 1000)));
   // Layers.
   for (const c of a.coverage) {
     const L = c.layer.label;
@@ -118,8 +118,8 @@ export async function writeAudit(a: AuditResult, dir: string, o: WriteOptions = 
     if (w.map !== undefined) {
       const map = w.map;
       await put({ name: `warning_${name}.tif`, kind: "geotiff", title: `Warning time at ${w.site.name}, s` }, encodeGeoTiff(grid, map, Number.NaN));
-      await put({ name: `warning_${name}.png`, kind: "png", title: `Warning time at ${w.site.name} (red 0 … green ≥ 60 min)` },
-        png((i) => rampColour(map[i], 0, 3600), [...sensorsPts, { at: { x: w.site.lonDeg, y: w.site.latDeg }, colour: [30, 30, 230, 255] }]));
+      await put({ name: `warning_${name}.png`, kind: "png", title: `Warning time at ${w.site.name} (5-minute classes, red 0 … green ≥ 60 min)` },
+        png((i) => rampColour(Math.floor(map[i] / 300) * 300, 0, 3600), [...sensorsPts, { at: { x: w.site.lonDeg, y: w.site.latDeg }, colour: [30, 30, 230, 255] }]));
     }
     await put({ name: `warning_${name}.json`, kind: "json", title: `Warning time per bearing at ${w.site.name}` }, JSON.stringify({
       site: w.site.name, layer: a.warningLayer?.label, speedMps: a.warningSpeed,

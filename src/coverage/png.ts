@@ -67,17 +67,15 @@ export function renderPng(q: QuickLook): Buffer {
     for (let c = w.c0; c <= w.c1; c++) {
       const i = r * grid.width + c;
       const z = grid.heights[i];
-      // Terrain: light grey, darker with height, and a simple north-west light slope shade.
-      const zw = c > 0 ? grid.heights[i - 1] : z;
-      const zn = r > 0 ? grid.heights[i - grid.width] : z;
-      const shade = Number.isFinite(z) ? 235 - 70 * ((z - zmin) / zr) + Math.max(-25, Math.min(25, (zw - z + zn - z) * 0.6)) : 255;
+      // Terrain: light grey, darker with height, in 12 steps (flat areas keep PNGs small).
+      const shade = Number.isFinite(z) ? 240 - 6 * Math.round(12 * Math.sqrt((z - zmin) / zr)) : 255;
       let R = shade, G = shade, B = shade;
       const col = q.colour(i);
       if (col !== null && col[3] > 0) {
         const a = col[3] / 255;
-        R = R * (1 - a) + col[0] * a;
-        G = G * (1 - a) + col[1] * a;
-        B = B * (1 - a) + col[2] * a;
+        R = Math.round(R * (1 - a) + col[0] * a);
+        G = Math.round(G * (1 - a) + col[1] * a);
+        B = Math.round(B * (1 - a) + col[2] * a);
       }
       for (let dy = 0; dy < s; dy++) for (let dx = 0; dx < s; dx++) {
         const o = (((r - w.r0) * s + dy) * W + (c - w.c0) * s + dx) * 4;
