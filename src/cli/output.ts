@@ -84,18 +84,22 @@ export function reportLine(rep: SensorReport): Record<string, unknown> {
       ...(rep.antennaRotationPeriod !== undefined ? { antennaRotationPeriodS: rep.antennaRotationPeriod } : {}),
     };
   }
-  if (rep.kind === "adsb" || rep.kind === "modes") {
-    const pos = rep.kind === "adsb" ? rep.position : undefined;
+  if (rep.kind !== "plot") {
+    const pos = "position" in rep ? rep.position : undefined;
+    const cart = "cartesian" in rep ? rep.cartesian : undefined;
+    const vel = "velocity" in rep ? rep.velocity : undefined;
+    const sigma = "positionSigma" in rep ? rep.positionSigma : undefined;
+    const geo = "geometricHeight" in rep ? rep.geometricHeight : undefined;
     return {
       ...base,
-      icaoAddress: hex6(rep.icaoAddress),
+      ...(rep.kind === "track" ? { trackNumber: rep.trackNumber } : {}),
+      ...(rep.icaoAddress !== undefined ? { icaoAddress: hex6(rep.icaoAddress) } : {}),
       ...(pos ? { latDeg: r(pos.lat * RAD, 7), lonDeg: r(pos.lon * RAD, 7) } : {}),
+      ...(cart ? { xM: r(cart.x, 1), yM: r(cart.y, 1) } : {}),
       ...(rep.pressureAltitude !== undefined ? { flightLevel: r(rep.pressureAltitude / 30.48, 2) } : {}),
-      ...(rep.kind === "adsb" && rep.geometricHeight !== undefined ? { geometricHeightM: r(rep.geometricHeight, 1) } : {}),
-      ...(rep.kind === "adsb" && rep.velocity
-        ? { groundSpeedMps: r(Math.hypot(rep.velocity.east, rep.velocity.north), 2), verticalRateMps: r(rep.velocity.up, 2) }
-        : {}),
-      ...(rep.kind === "adsb" && rep.positionSigma !== undefined ? { positionSigmaM: r(rep.positionSigma, 1) } : {}),
+      ...(geo !== undefined ? { geometricHeightM: r(geo, 1) } : {}),
+      ...(vel ? { groundSpeedMps: r(Math.hypot(vel.east, vel.north), 2), courseDeg: r(((Math.atan2(vel.east, vel.north) * RAD) + 360) % 360, 2), verticalRateMps: r(vel.up, 2) } : {}),
+      ...(typeof sigma === "number" ? { positionSigmaM: r(sigma, 1) } : sigma ? { positionSigmaM: { x: r(sigma.x, 1), y: r(sigma.y, 1) } } : {}),
       ...(rep.mode3A !== undefined ? { mode3A: octal4(rep.mode3A) } : {}),
       ...(rep.callsign ? { callsign: rep.callsign } : {}),
     };

@@ -117,6 +117,7 @@ export interface PlotReport extends ReportBase {
 /** Radar service message types (ASTERIX CAT034 I034/000). */
 export type ServiceMessageType =
   | "northMarker"
+  | "southMarker"
   | "sectorCrossing"
   | "geographicalFiltering"
   | "jammingStrobe"
@@ -200,8 +201,63 @@ export interface ModeSReport extends ReportBase {
   signalLevel?: number;
 }
 
+/**
+ * A target position measured by a multilateration system or a surface movement radar that
+ * reports positions directly (ASTERIX CAT010, CAT020), with its quality.
+ */
+export interface MlatReport extends ReportBase {
+  kind: "mlat";
+  /** WGS-84 position when the sensor gives one (height NaN when unknown). */
+  position?: Geodetic;
+  /** Position in the sensor's local Cartesian plane (x east, y north, metres), when given instead. */
+  cartesian?: { x: number; y: number };
+  /** 1-sigma errors of the position along x (east) and y (north), metres, when reported. */
+  positionSigma?: { x: number; y: number };
+  /** Ground velocity (east, north, up) in m/s, when reported. */
+  velocity?: Enu;
+  icaoAddress?: number;
+  mode3A?: number;
+  callsign?: string;
+  /** Pressure altitude, metres. */
+  pressureAltitude?: number;
+  /** Geometric height, metres. */
+  geometricHeight?: number;
+  /** The sensor's own track number. */
+  sensorTrackNumber?: number;
+  onGround?: boolean;
+}
+
+/**
+ * A system track from another tracker (ASTERIX CAT062, e.g. ARTAS): a fused position and
+ * velocity with the identity the tracker holds.
+ */
+export interface TrackReport extends ReportBase {
+  kind: "track";
+  /** The other tracker's track number (I062/040). */
+  trackNumber: number;
+  /** WGS-84 position (I062/105), height NaN when none is given. */
+  position?: Geodetic;
+  /** Position in the tracker's system plane (x east, y north, metres; I062/100), when given. */
+  cartesian?: { x: number; y: number };
+  /** Velocity (east, north, up) in m/s (I062/185, I062/220). */
+  velocity?: Enu;
+  /** 1-sigma horizontal position errors along x and y, metres (I062/500 APC). */
+  positionSigma?: { x: number; y: number };
+  /** Measured flight level as pressure altitude, metres (I062/136). */
+  pressureAltitude?: number;
+  /** Geometric altitude, metres (I062/130). */
+  geometricHeight?: number;
+  mode3A?: number;
+  icaoAddress?: number;
+  callsign?: string;
+  /** Track status flags (I062/080): coasting (CST), simulated, end of track. */
+  coasting?: boolean;
+  simulated?: boolean;
+  endOfTrack?: boolean;
+}
+
 /** Every report a decoder can emit. Discriminated by `kind`. */
-export type SensorReport = PlotReport | ServiceReport | AdsbReport | ModeSReport;
+export type SensorReport = PlotReport | ServiceReport | AdsbReport | ModeSReport | MlatReport | TrackReport;
 
 /** Measurement standard deviations of a sensor (1 sigma). */
 export interface SensorSigmas {

@@ -7,7 +7,8 @@
  */
 import type { ServiceMessageType, ServiceReport } from "../../types/index.js";
 import { parseSensorId } from "./cat048.js";
-import type { AsterixRecord, ItemObject, ItemValue } from "./decode.js";
+import type { AsterixRecord, ItemValue } from "./decode.js";
+import { value } from "./fields.js";
 import { encodeDataBlock } from "./encode.js";
 import { CAT034_1_29 } from "./specs/cat034_1_29.js";
 import { DEG } from "./units.js";
@@ -18,14 +19,10 @@ const MESSAGE_TYPES: ServiceMessageType[] = [
   "ssrJammingStrobe", "modeSJammingStrobe",
 ];
 
-function value(v: ItemValue | undefined): number | undefined {
-  const o = v as ItemObject | undefined;
-  return typeof o?.VALUE === "number" ? o.VALUE : undefined;
-}
 
 /** Converts a decoded CAT034 record into a service report; `time` is the resolved I034/030. */
 export function cat034ToService(rec: AsterixRecord, sensorId: string, time: number): ServiceReport {
-  const code = value(rec.items["000"]) ?? 0;
+  const code = value(rec, "000") ?? 0;
   const report: ServiceReport = {
     kind: "service",
     sensorId,
@@ -33,9 +30,9 @@ export function cat034ToService(rec: AsterixRecord, sensorId: string, time: numb
     category: 34,
     messageType: MESSAGE_TYPES[code] ?? "unknown",
   };
-  const sector = value(rec.items["020"]);
+  const sector = value(rec, "020");
   if (sector !== undefined) report.sectorAzimuth = sector * DEG;
-  const period = value(rec.items["041"]);
+  const period = value(rec, "041");
   if (period !== undefined) report.antennaRotationPeriod = period;
   return report;
 }

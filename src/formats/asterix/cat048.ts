@@ -11,6 +11,7 @@
 import type { DetectionType, PlotReport } from "../../types/index.js";
 import type { AsterixRecord, ItemObject, ItemValue } from "./decode.js";
 import { hexToBytes } from "./bits.js";
+import { num as n, obj } from "./fields.js";
 import { encodeDataBlock } from "./encode.js";
 import { CAT048_1_31 } from "./specs/cat048_1_31.js";
 import { DEG, FL, FT, NM } from "./units.js";
@@ -20,13 +21,6 @@ const DETECTION: DetectionType[] = [
   "none", "psr", "ssr", "ssr+psr", "modeSAllCall", "modeSRollCall", "modeSAllCall+psr", "modeSRollCall+psr",
 ];
 
-function obj(v: ItemValue | undefined): ItemObject | undefined {
-  return v !== undefined && typeof v === "object" && !Array.isArray(v) ? v : undefined;
-}
-function n(o: ItemObject | undefined, key: string): number | undefined {
-  const v = o?.[key];
-  return typeof v === "number" ? v : undefined;
-}
 
 /** Hex string of bytes. */
 export function bytesHex(b: Uint8Array): string {

@@ -11,6 +11,10 @@ export { CategoryRegistry, DEFAULT_EDITIONS, EDITIONS, type EditionChoice } from
 export { resolveTimeOfDay, TimeOfDayResolver } from "./time.js";
 export { cat048ToPlot, plotToCat048, encodeCat048Block, parseSensorId } from "./cat048.js";
 export { cat034ToService, serviceToCat034, encodeCat034Block } from "./cat034.js";
+export { cat001ToPlot, cat002ToService, untruncateTime } from "./cat001.js";
+export { cat021ToAdsb } from "./cat021.js";
+export { cat062ToTrack } from "./cat062.js";
+export { mlatToReport } from "./mlat.js";
 export {
   AsterixDecoderStream, type DecodeStats, type DecodedBlock, type DecoderStreamOptions, type TimedBlockInput,
 } from "./stream.js";

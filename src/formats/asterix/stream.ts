@@ -9,9 +9,14 @@
 import type { SensorReport } from "../../types/index.js";
 import { sensorIdOf } from "../../types/index.js";
 import { decodeBlock, type BlockResult } from "./block.js";
+import { cat001ToPlot, cat002ToService, untruncateTime } from "./cat001.js";
+import { cat021ToAdsb } from "./cat021.js";
 import { cat034ToService } from "./cat034.js";
 import { cat048ToPlot } from "./cat048.js";
+import { cat062ToTrack } from "./cat062.js";
 import type { AsterixRecord, ItemObject } from "./decode.js";
+import { value } from "./fields.js";
+import { mlatToReport } from "./mlat.js";
 import type { DecodeError } from "./errors.js";
 import { CategoryRegistry, type EditionChoice } from "./registry.js";
 import { TimeOfDayResolver } from "./time.js";
@@ -25,7 +30,7 @@ export interface DecodeStats {
   errors: number;
   /** Blocks of categories without a decoder, passed over whole. */
   unsupportedBlocks: number;
-  /** Records decoded but not turned into reports (no position, no time, no source). */
+  /** Records decoded but not turned into reports (status messages, no position, no time, no source). */
   skippedRecords: number;
   /** Records per category. */
   byCategory: Record<number, number>;
@@ -40,6 +45,8 @@ export interface TimedBlockInput {
   offset: number;
   /** Absolute UTC time (s) from the container (pcap capture time), when there is one. */
   time?: number;
+  /** Time of day (s) from the container (.gps trailer, final format), when it gives only that. */
+  timeOfDay?: number;
 }
 
 /** What decoding one block gave. */
@@ -59,14 +66,31 @@ export interface DecoderStreamOptions {
   referenceTime: number;
 }
 
-/** Time of day item per category (I048/140, I034/030). */
-const TIME_ITEM: Record<number, string> = { 48: "140", 34: "030" };
+/** Time-of-day items per category, in order of preference (CAT021 ed. 2.x: time of reception of position first). */
+const TIME_ITEMS: Record<number, string[]> = {
+  2: ["030"], 10: ["140"], 19: ["140"], 20: ["140"], 21: ["073", "071", "075", "077", "030"], 23: ["070"],
+  34: ["030"], 48: ["140"], 62: ["070"], 63: ["030"], 65: ["030"], 247: ["030"],
+};
 
 function timeOfDay(rec: AsterixRecord): number | undefined {
-  const item = TIME_ITEM[rec.category];
-  const v = item ? (rec.items[item] as ItemObject | undefined)?.VALUE : undefined;
-  return typeof v === "number" ? v : undefined;
+  for (const item of TIME_ITEMS[rec.category] ?? []) {
+    const v = value(rec, item);
+    if (v !== undefined) return v;
+  }
+  return undefined;
 }
+
+/** Record → report converters by category. */
+const CONVERTERS: Record<number, (rec: AsterixRecord, sensorId: string, time: number) => SensorReport | undefined> = {
+  1: cat001ToPlot,
+  2: cat002ToService,
+  10: mlatToReport,
+  20: mlatToReport,
+  21: cat021ToAdsb,
+  34: cat034ToService,
+  48: cat048ToPlot,
+  62: cat062ToTrack,
+};
 
 /** Decodes the blocks of one stream in order. */
 export class AsterixDecoderStream {
@@ -85,6 +109,8 @@ export class AsterixDecoderStream {
   /** Decodes one block; never throws (errors are in `result.error` and counted). */
   decode(block: TimedBlockInput): DecodedBlock {
     const result = decodeBlock(this.registry, block.data, block.offset);
+    // A container time of day (recording formats) becomes an absolute reference for the block.
+    const containerTime = block.time ?? (block.timeOfDay !== undefined ? this.resolver.resolve(block.timeOfDay) : undefined);
     const s = this.stats;
     s.blocks++;
     if (result.error) s.errors++;
@@ -101,14 +127,20 @@ export class AsterixDecoderStream {
         continue;
       }
       s.bySensor[sensorId] = (s.bySensor[sensorId] ?? 0) + 1;
-      const tod = timeOfDay(rec);
-      if (tod === undefined) {
-        s.skippedRecords++;
-        continue;
+      let time: number;
+      const truncated = rec.category === 1 ? value(rec, "141") : undefined;
+      if (truncated !== undefined) {
+        // CAT001 carries the time of day modulo 512 s: resolved against the stream's time.
+        time = untruncateTime(truncated, containerTime ?? this.resolver.latest());
+      } else {
+        const tod = timeOfDay(rec);
+        if (tod === undefined) {
+          s.skippedRecords++;
+          continue;
+        }
+        time = this.resolver.resolve(tod, containerTime);
       }
-      const time = this.resolver.resolve(tod, block.time);
-      const report =
-        rec.category === 48 ? cat048ToPlot(rec, sensorId, time) : rec.category === 34 ? cat034ToService(rec, sensorId, time) : undefined;
+      const report = CONVERTERS[rec.category]?.(rec, sensorId, time);
       if (report) {
         reports.push(report);
         s.reports++;

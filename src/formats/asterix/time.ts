@@ -33,6 +33,11 @@ export class TimeOfDayResolver {
     this.last = start;
   }
 
+  /** The latest resolved time (or the start), UTC s. */
+  latest(): number {
+    return this.last;
+  }
+
   /** Resolves one time of day; `containerTime` (UTC s) is used as the reference when given. */
   resolve(timeOfDay: number, containerTime?: number): number {
     const t = resolveTimeOfDay(timeOfDay, containerTime ?? this.last);
