@@ -44,51 +44,59 @@ function inside(pt: number[], ring: number[][]): boolean {
  */
 export function traceRings(width: number, height: number, mask: Uint8Array): number[][][] {
   const W1 = width + 1;
-  const key = (x: number, y: number): number => y * W1 + x; // y = row index of the corner (0 … height)
-  const next = new Map<number, number[]>(); // start corner → end corners
-  const add = (x1: number, y1: number, x2: number, y2: number): void => {
-    const k = key(x1, y1);
-    const l = next.get(k);
-    if (l === undefined) next.set(k, [key(x2, y2)]);
-    else l.push(key(x2, y2));
+  const corners = W1 * (height + 1);
+  // Outgoing boundary edges of each corner (at most two, at a saddle): end corner + 1, 0 = none.
+  const out1 = new Int32Array(corners);
+  const out2 = new Int32Array(corners);
+  const starts: number[] = [];
+  const add = (from: number, to: number): void => {
+    if (out1[from] === 0) {
+      out1[from] = to + 1;
+      starts.push(from);
+    } else out2[from] = to + 1;
   };
   const at = (c: number, r: number): boolean => c >= 0 && r >= 0 && c < width && r < height && mask[r * width + c] !== 0;
   for (let r = 0; r < height; r++) {
     for (let c = 0; c < width; c++) {
-      if (!at(c, r)) continue;
+      if (mask[r * width + c] === 0) continue;
+      const nw = r * W1 + c; // corner indices: row r of corners is the north edge of post row r
       // Inside on the left, north up (corner rows grow southward).
-      if (!at(c, r + 1)) add(c, r + 1, c + 1, r + 1); // south edge, west → east
-      if (!at(c + 1, r)) add(c + 1, r + 1, c + 1, r); // east edge, south → north
-      if (!at(c, r - 1)) add(c + 1, r, c, r); // north edge, east → west
-      if (!at(c - 1, r)) add(c, r, c, r + 1); // west edge, north → south
+      if (!at(c, r + 1)) add(nw + W1, nw + W1 + 1); // south edge, west → east
+      if (!at(c + 1, r)) add(nw + W1 + 1, nw + 1); // east edge, south → north
+      if (!at(c, r - 1)) add(nw + 1, nw); // north edge, east → west
+      if (!at(c - 1, r)) add(nw, nw + W1); // west edge, north → south
     }
   }
+  const take = (from: number, px: number, py: number): number => {
+    const a = out1[from] - 1;
+    const b = out2[from] - 1;
+    let pick = a;
+    if (b >= 0) {
+      // At a saddle take the left turn, so that rings of diagonal neighbours only touch.
+      const tx = from % W1, ty = Math.floor(from / W1);
+      const dx = tx - px, dy = ty - py;
+      const ox = (b % W1) - tx, oy = Math.floor(b / W1) - ty;
+      if (-dx * oy + dy * ox > 0) pick = b; // b is left of the incoming edge, north up
+    }
+    if (pick === a) {
+      out1[from] = out2[from];
+      out2[from] = 0;
+    } else out2[from] = 0;
+    return pick;
+  };
   const rings: number[][][] = [];
-  for (const [start, ends] of next) {
-    while (ends.length > 0) {
-      const ring: number[][] = [];
-      let from = start;
-      let to = ends.pop() as number;
-      ring.push([from % W1, -Math.floor(from / W1)]);
-      let px = from % W1, py = Math.floor(from / W1);
+  for (const start of starts) {
+    while (out1[start] !== 0) {
+      const ring: number[][] = [[start % W1, -Math.floor(start / W1)]];
+      let px = start % W1, py = Math.floor(start / W1);
+      let to = take(start, px - 1, py); // no incoming edge at the start: any choice is a ring
       while (to !== start) {
         const tx = to % W1, ty = Math.floor(to / W1);
         ring.push([tx, -ty]);
-        const outs = next.get(to) as number[];
-        let pick = 0;
-        if (outs.length > 1) {
-          // At a saddle take the left turn, so that rings of diagonal neighbours only touch.
-          const dx = tx - px, dy = ty - py;
-          pick = outs.findIndex((o) => {
-            const ox = (o % W1) - tx, oy = Math.floor(o / W1) - ty;
-            return -dx * oy + dy * ox > 0; // left of the incoming edge, north up
-          });
-          if (pick < 0) pick = 0;
-        }
-        from = to;
-        to = outs.splice(pick, 1)[0];
+        const next = take(to, px, py);
         px = tx;
         py = ty;
+        to = next;
       }
       ring.push(ring[0]);
       rings.push(simplify(ring));
