@@ -6,6 +6,8 @@ import { Command } from "commander";
 import { decodeCommand } from "./decode.js";
 import { replayCommand, startCommand } from "./live.js";
 import { trackCommand } from "./track.js";
+import { simulateCommand } from "./simulate.js";
+import { evaluateCommand } from "./evaluate.js";
 import { registerCoverage } from "./coverage.js";
 
 const program = new Command()
@@ -17,6 +19,8 @@ decodeCommand(program);
 trackCommand(program);
 replayCommand(program);
 startCommand(program);
+simulateCommand(program);
+evaluateCommand(program);
 registerCoverage(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {

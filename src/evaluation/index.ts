@@ -25,3 +25,5 @@ export {
   NEUTRAL_FORMAT_VERSION, parseTruthCsv, parseTracksCsv, parseDetectionsCsv, parseNeutralScenario,
   writeTruthCsv, writeTracksCsv, writeDetectionsCsv, type DetectionRow, type NeutralScenario,
 } from "./neutral_format.js";
+export { htmlReport } from "./html_report.js";
+export { lineChart, timelineChart, niceTicks, colourOf, esc, type Series } from "./svg_plot.js";

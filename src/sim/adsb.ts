@@ -14,7 +14,7 @@ import type { Geodetic } from "../geo/index.js";
 import { DEG, STANDARD_K, destination, fromDegrees, gaussianRadius, geodeticToPolar } from "../geo/index.js";
 import type { AdsbReport } from "../types/index.js";
 import { sensorIdOf } from "../types/index.js";
-import { beastRecord, encodeAirbornePosition, encodeAirborneVelocity, encodeIdentification } from "./modes_encoder.js";
+import { encodeAirbornePosition, encodeAirborneVelocity, encodeIdentification, MAX_BEAST_RECORD, writeBeastRecord } from "./modes_encoder.js";
 import { gaussian, hash32, streamFor } from "./random.js";
 import type { CompiledScenario, TargetInstance } from "./scenario.js";
 import { activeTargets } from "./scenario.js";
@@ -57,8 +57,48 @@ export function nacpSigma(nacp: number): number {
 /** One ADS-B window's output. */
 export interface AdsbOutput {
   reports: AdsbReport[];
-  /** Beast records of every received frame, in time order. */
-  frames: { time: number; bytes: Uint8Array }[];
+  /** Beast records of every received frame, concatenated in time order. */
+  beast: Uint8Array;
+  /** Number of frames in `beast`. */
+  frameCount: number;
+}
+
+/** Collects Beast records with their times, then concatenates them in time order. */
+class BeastCollector {
+  private buf = new Uint8Array(1 << 14);
+  private used = 0;
+  private readonly times: number[] = [];
+  private readonly starts: number[] = [];
+  private readonly scratch = new Uint8Array(14);
+
+  /** The 14-byte scratch frame to encode into before `add`. */
+  frame(): Uint8Array {
+    return this.scratch;
+  }
+
+  add(time: number): void {
+    if (this.used + MAX_BEAST_RECORD > this.buf.length) {
+      const bigger = new Uint8Array(this.buf.length * 2);
+      bigger.set(this.buf.subarray(0, this.used));
+      this.buf = bigger;
+    }
+    this.times.push(time);
+    this.starts.push(this.used);
+    this.used = writeBeastRecord(this.buf, this.used, this.scratch, time);
+  }
+
+  finish(): { beast: Uint8Array; frameCount: number } {
+    const n = this.times.length;
+    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => this.times[a] - this.times[b] || a - b);
+    const out = new Uint8Array(this.used);
+    let o = 0;
+    for (const i of order) {
+      const end = i + 1 < n ? this.starts[i + 1] : this.used;
+      out.set(this.buf.subarray(this.starts[i], end), o);
+      o += end - this.starts[i];
+    }
+    return { beast: out, frameCount: n };
+  }
 }
 
 /** Options the station needs from the run. */
@@ -68,18 +108,28 @@ export interface AdsbRunOptions {
   seed: number;
   /** Noiseless positions and certain reception (tests). */
   ideal?: boolean;
+  /** Cache of per-target message phases kept between windows of one station (speed only; same output without). */
+  phases?: Map<string, number>;
 }
 
-function stateAt(inst: TargetInstance, t: number): { p: Geodetic; ve: number; vn: number; vu: number } | undefined {
+function velocityBetween(a: Geodetic, b: Geodetic, dt: number): { ve: number; vn: number; vu: number } {
+  if (!(dt > 0)) return { ve: 0, vn: 0, vu: 0 };
+  const r = gaussianRadius(a.lat);
+  const dLon = Math.atan2(Math.sin(b.lon - a.lon), Math.cos(b.lon - a.lon));
+  return { ve: (dLon * r * Math.cos((a.lat + b.lat) / 2)) / dt, vn: ((b.lat - a.lat) * r) / dt, vu: (b.height - a.height) / dt };
+}
+
+/** Position-free velocity at scenario time t: central difference over ±0.25 s (one-sided at the route's ends). */
+function stateAt(inst: TargetInstance, t: number): { ve: number; vn: number; vu: number } | undefined {
   const rt = t - inst.startTime;
+  const a = trajectoryPositionAt(inst.trajectory, rt - 0.25);
+  const b = trajectoryPositionAt(inst.trajectory, rt + 0.25);
+  if (a !== undefined && b !== undefined) return velocityBetween(a, b, 0.5);
   const p = trajectoryPositionAt(inst.trajectory, rt);
   if (p === undefined) return undefined;
-  const a = trajectoryPositionAt(inst.trajectory, rt - 0.5) ?? p;
-  const b = trajectoryPositionAt(inst.trajectory, rt + 0.5) ?? p;
-  const dt = (a === p ? 0 : 0.5) + (b === p ? 0 : 0.5);
-  if (dt === 0) return { p, ve: 0, vn: 0, vu: 0 };
-  const r = gaussianRadius(p.lat);
-  return { p, ve: ((b.lon - a.lon) * r * Math.cos(p.lat)) / dt, vn: ((b.lat - a.lat) * r) / dt, vu: (b.height - a.height) / dt };
+  if (a !== undefined) return velocityBetween(a, p, 0.25);
+  if (b !== undefined) return velocityBetween(p, b, 0.25);
+  return { ve: 0, vn: 0, vu: 0 };
 }
 
 function heard(station: AdsbStationSpec, site: Geodetic, p: Geodetic): boolean {
@@ -104,16 +154,20 @@ export function adsbWindow(scenario: CompiledScenario, station: AdsbStationSpec,
   const rates = [station.positionRate ?? 2, station.velocityRate ?? 2, station.identificationRate ?? 0.2];
   const pRx = opts.ideal ? 1 : station.receptionProbability ?? 0.9;
   const reports: AdsbReport[] = [];
-  const frames: AdsbOutput["frames"] = [];
+  const beast = new BeastCollector();
   for (const inst of activeTargets(scenario, t0, t1)) {
     const spec = inst.spec;
     if (spec.transponder !== "modeS" || spec.adsb === false || inst.identity.icaoAddress === undefined) continue;
     const icao = inst.identity.icaoAddress;
     const nacp = (spec.adsb === undefined ? undefined : spec.adsb.nacp) ?? 9;
     const sigma = opts.ideal ? 0 : nacpSigma(nacp);
-    const mid = stateAt(inst, Math.max(t0, inst.startTime));
-    if (mid === undefined || !heard(station, site, mid.p)) continue;
-    const phase = hash32(`${opts.seed}|${sensorId}|${inst.id}`) / 4294967296;
+    const pA = trajectoryPositionAt(inst.trajectory, Math.max(t0, inst.startTime) - inst.startTime);
+    if (pA === undefined || !heard(station, site, pA)) continue;
+    let phase = opts.phases?.get(inst.id);
+    if (phase === undefined) {
+      phase = hash32(`${opts.seed}|${sensorId}|${inst.id}`) / 4294967296;
+      opts.phases?.set(inst.id, phase);
+    }
     const rng = streamFor(opts.seed, sensorId, inst.id, Math.floor(t0));
     for (let kind = 0; kind < 3; kind++) {
       const period = 1 / rates[kind];
@@ -126,30 +180,37 @@ export function adsbWindow(scenario: CompiledScenario, station: AdsbStationSpec,
         const nN = gaussian(rng) * sigma;
         const t = n * period + phase * period + jitter;
         if (!rx) continue;
-        const s = stateAt(inst, t);
-        if (s === undefined) continue;
         const time = opts.epoch + t;
-        const altFt = Math.round(s.p.height / FT / 25) * 25;
         if (kind === 0) {
-          const az = Math.atan2(nE, nN);
-          const pos = sigma === 0 ? s.p : destination(s.p, az, Math.hypot(nE, nN), s.p.height);
+          const p = trajectoryPositionAt(inst.trajectory, t - inst.startTime);
+          if (p === undefined) continue;
+          // Velocity of the report: forward difference over 0.25 s (central at the route's end).
+          const ahead = trajectoryPositionAt(inst.trajectory, t + 0.25 - inst.startTime);
+          const v = ahead !== undefined ? velocityBetween(p, ahead, 0.25) : stateAt(inst, t);
+          if (v === undefined) continue;
+          const altFt = Math.round(p.height / FT / 25) * 25;
+          const pos = sigma === 0 ? p : destination(p, Math.atan2(nE, nN), Math.hypot(nE, nN), p.height);
           const report: AdsbReport = {
             kind: "adsb", sensorId, time, icaoAddress: icao, source: "adsb",
             position: { lat: pos.lat, lon: pos.lon, height: altFt * FT }, heightType: "barometric", pressureAltitude: altFt * FT,
-            velocity: { east: s.ve, north: s.vn, up: s.vu }, positionSigma: nacpSigma(nacp), nacp, nic: 8, version: 2,
+            velocity: { east: v.ve, north: v.vn, up: v.vu }, positionSigma: nacpSigma(nacp), nacp, nic: 8, version: 2,
           };
           if (inst.identity.callsign !== undefined) report.callsign = inst.identity.callsign;
           reports.push(report);
-          frames.push({ time, bytes: beastRecord(encodeAirbornePosition(icao, pos.lat / DEG, pos.lon / DEG, altFt, n % 2 !== 0), time) });
+          encodeAirbornePosition(icao, pos.lat / DEG, pos.lon / DEG, altFt, n % 2 !== 0, 11, beast.frame());
+          beast.add(time);
         } else if (kind === 1) {
-          frames.push({ time, bytes: beastRecord(encodeAirborneVelocity(icao, s.ve / KT, s.vn / KT, (s.vu / FT) * 60), time) });
+          const s = stateAt(inst, t);
+          if (s === undefined) continue;
+          encodeAirborneVelocity(icao, s.ve / KT, s.vn / KT, (s.vu / FT) * 60, beast.frame());
+          beast.add(time);
         } else if (inst.identity.callsign !== undefined) {
-          frames.push({ time, bytes: beastRecord(encodeIdentification(icao, inst.identity.callsign, spec.targetClass === "airliner" ? 5 : 1), time) });
+          encodeIdentification(icao, inst.identity.callsign, spec.targetClass === "airliner" ? 5 : 1, beast.frame());
+          beast.add(time);
         }
       }
     }
   }
   reports.sort((a, b) => a.time - b.time);
-  frames.sort((a, b) => a.time - b.time);
-  return { reports, frames };
+  return { reports, ...beast.finish() };
 }

@@ -1,17 +1,21 @@
 /**
  * Poisson clutter of a primary radar: per scan a Poisson(λ) number of false plots, uniform in
  * slant range [minRange, instrumentedRange], azimuth [0, 2π) and elevation [minElevation,
- * maxElevation], each timed when the beam passes its azimuth (the clutter model of
+ * maxElevation] (elevation capped at the angle of a 30 km height at that range: ASTERIX I048/110
+ * cannot carry more, and no radar reports echoes there), each timed when the beam passes its azimuth (the clutter model of
  * `../shared/bench/README.md`). Drawn from the stream (seed, sensor, scan, "clutter"), so
  * clutter does not disturb the targets' noise.
  */
 import type { Geodetic } from "../geo/index.js";
-import { heightFromElevation } from "../geo/index.js";
+import { elevationForHeight, heightFromElevation } from "../geo/index.js";
 import type { PlotReport } from "../types/index.js";
 import { sensorIdOf } from "../types/index.js";
 import { poisson } from "./detection.js";
 import { RADAR_DEFAULTS, type RadarSpec } from "./radar.js";
 import { streamFor } from "./random.js";
+
+/** Highest clutter echo, m above the ellipsoid. */
+const CLUTTER_MAX_HEIGHT = 30_000;
 
 /** The clutter plots of scan `scan` (UTC times from `epoch`), in draw order; none when the rate is 0. */
 export function clutterPlots(r: RadarSpec, site: Geodetic, scan: number, epoch: number, seed: number): PlotReport[] {
@@ -31,7 +35,9 @@ export function clutterPlots(r: RadarSpec, site: Geodetic, scan: number, epoch: 
   for (let i = 0; i < n; i++) {
     const range = r0 + (r1 - r0) * rng.next();
     const azimuth = 2 * Math.PI * rng.next();
-    const elevation = e0 + (e1 - e0) * rng.next();
+    const cap = elevationForHeight(range, site.height, CLUTTER_MAX_HEIGHT, site.lat, k);
+    const top = Number.isNaN(cap) ? e1 : Math.max(e0, Math.min(e1, cap));
+    const elevation = e0 + (top - e0) * rng.next();
     out.push({
       kind: "plot", sensorId, time: epoch + scan * period + (azimuth / (2 * Math.PI)) * period,
       range, azimuth, elevation, detection: "psr",

@@ -1,7 +1,9 @@
 /**
- * Public face of the simulator: scenarios (targets flying waypoint routes), a rotating 3D radar
- * with Mode S, ground truth, and the built-in Chișinău scenario that `skywatch start` runs
- * when no data is given. Output is report-level (`SensorReport` batches with truth) or encoded
+ * Public face of the simulator: scenarios (targets flying waypoint routes, traffic generators,
+ * recorded flights), scenario files, a rotating 3D radar with Mode S (radar-equation detection,
+ * clutter, horizon and terrain masking), an ADS-B ground station, ground truth, the neutral
+ * benchmark format, and the built-in Chișinău scenario that `skywatch start` runs when no data
+ * is given. Output is report-level (`SensorReport` batches with truth) or encoded
  * ASTERIX CAT048/CAT034 blocks, so simulated data goes through the same decoder and tracker as
  * recorded data. Deterministic: the same seed gives the same reports and bytes.
  */
@@ -30,6 +32,21 @@ export {
 export { scenarioReports, MAX_PLOTS_PER_BATCH, type ReportBatch, type RunOptions } from "./stream.js";
 export { scenarioBlocks, type TimedBlock } from "./blocks.js";
 export { BUILTIN_SCENARIO, BUILTIN_RADAR, BUILTIN_TARGETS, LUKK } from "./builtin.js";
+export {
+  GM200_DETECTION, DEFAULT_RCS, signalToNoise, swerling1Pd, snrDetectionProbability, poisson, type SnrDetectionModel,
+} from "./detection.js";
+export { clutterPlots } from "./clutter.js";
+export { terrainMaskFrom, type TerrainMask } from "./terrain.js";
+export { adsbWindow, nacpSigma, NACP_EPU, type AdsbStationSpec, type AdsbOutput, type AdsbRunOptions } from "./adsb.js";
+export {
+  modeSCrc, cprNL, cprEncode, encodeAirbornePosition, encodeAirborneVelocity, encodeIdentification, beastRecord, writeBeastRecord, MAX_BEAST_RECORD,
+} from "./modes_encoder.js";
+export { REGION_AIRPORTS, generateTraffic, type Airport, type GeneratorSpec, type LatLon } from "./traffic.js";
+export { replayOpenSky, type ReplaySpec } from "./replay.js";
+export { ScenarioFileSchema, loadScenario, type ScenarioFile, type Simulation } from "./scenario_file.js";
+export { NeutralRecorder, type NeutralTruthRow, type NeutralDetectionRow } from "./neutral_output.js";
+export { neutralSensor, neutralReports, NEUTRAL_SENSOR_ID, type NeutralRadar, type NeutralPlot } from "./neutral_input.js";
+export { encodeBatch, type EncodedBatch } from "./output.js";
 
 let compiled: CompiledScenario | undefined;
 

@@ -58,15 +58,16 @@ export function cprEncode(latDeg: number, lonDeg: number, odd: boolean): { yz: n
   return { yz: yz & 0x1ffff, xz: xz & 0x1ffff };
 }
 
-/** Writes `value` (≤ 32 bits) MSB first into `bytes` at bit offset `bit`. */
+/** Writes `value` (≤ 24 bits wide) MSB first into `bytes` at bit offset `bit`. */
 function put(bytes: Uint8Array, bit: number, width: number, value: number): void {
   for (let k = width - 1; k >= 0; k--, bit++) {
-    if (Math.floor(value / 2 ** k) % 2 === 1) bytes[bit >> 3] |= 0x80 >> (bit & 7);
+    if ((value >>> k) & 1) bytes[bit >> 3] |= 0x80 >> (bit & 7);
   }
 }
 
-function frame(icao: number, fill: (me: Uint8Array, bit: number) => void): Uint8Array {
-  const b = new Uint8Array(14);
+function frame(icao: number, out: Uint8Array | undefined, fill: (me: Uint8Array, bit: number) => void): Uint8Array {
+  const b = out ?? new Uint8Array(14);
+  b.fill(0, 0, 14);
   put(b, 0, 5, 17); // DF 17
   put(b, 5, 3, 5); // CA 5: level 2+ transponder, airborne
   put(b, 8, 24, icao & 0xffffff);
@@ -79,12 +80,13 @@ function frame(icao: number, fill: (me: Uint8Array, bit: number) => void): Uint8
  * DF17 airborne position with barometric altitude (TC 11, Doc 9871 Table A-2-11): 25 ft
  * altitude (Q = 1, clamped to −1000 … 50 175 ft), surveillance status 0, single antenna flag 0.
  * @param altitudeFt pressure altitude, feet.
+ * @param out 14-byte array to fill and return instead of a new one.
  */
-export function encodeAirbornePosition(icao: number, latDeg: number, lonDeg: number, altitudeFt: number, odd: boolean, typeCode = 11): Uint8Array {
+export function encodeAirbornePosition(icao: number, latDeg: number, lonDeg: number, altitudeFt: number, odd: boolean, typeCode = 11, out?: Uint8Array): Uint8Array {
   const n = Math.min(2047, Math.max(0, Math.round((altitudeFt + 1000) / 25)));
   const alt = ((n >> 4) << 5) | 0x10 | (n & 0xf);
   const { yz, xz } = cprEncode(latDeg, lonDeg, odd);
-  return frame(icao, (me, bit) => {
+  return frame(icao, out, (me, bit) => {
     put(me, bit, 5, typeCode);
     put(me, bit + 8, 12, alt);
     put(me, bit + 21, 1, odd ? 1 : 0);
@@ -96,12 +98,12 @@ export function encodeAirbornePosition(icao: number, latDeg: number, lonDeg: num
 /**
  * DF17 airborne velocity, subtype 1 (ground speed, subsonic; Doc 9871 Table A-2-9):
  * east/north components in knots (1 kt steps, 1022 kt max), vertical rate in ft/min (64 ft/min
- * steps, barometric source), NACv 1.
+ * steps, barometric source), NACv 1. `out` (14 bytes) is filled and returned instead of a new array when given.
  */
-export function encodeAirborneVelocity(icao: number, eastKt: number, northKt: number, verticalRateFpm: number): Uint8Array {
+export function encodeAirborneVelocity(icao: number, eastKt: number, northKt: number, verticalRateFpm: number, out?: Uint8Array): Uint8Array {
   const comp = (v: number): number => Math.min(1023, Math.round(Math.abs(v)) + 1);
   const vr = Math.min(511, Math.round(Math.abs(verticalRateFpm) / 64) + 1);
-  return frame(icao, (me, bit) => {
+  return frame(icao, out, (me, bit) => {
     put(me, bit, 5, 19);
     put(me, bit + 5, 3, 1);
     put(me, bit + 10, 3, 1);
@@ -118,10 +120,10 @@ export function encodeAirborneVelocity(icao: number, eastKt: number, northKt: nu
 /** ADS-B character set (Doc 9871 Table A-2-8): index → character; '#' is invalid. */
 const CHARSET = "#ABCDEFGHIJKLMNOPQRSTUVWXYZ##### ###############0123456789######";
 
-/** DF17 aircraft identification (TC 4, Doc 9871 Table A-2-8), emitter category `category` (0–7), callsign up to 8 characters. */
-export function encodeIdentification(icao: number, callsign: string, category = 0): Uint8Array {
+/** DF17 aircraft identification (TC 4, Doc 9871 Table A-2-8), emitter category `category` (0–7), callsign up to 8 characters; `out` as above. */
+export function encodeIdentification(icao: number, callsign: string, category = 0, out?: Uint8Array): Uint8Array {
   const cs = callsign.toUpperCase().padEnd(8, " ").slice(0, 8);
-  return frame(icao, (me, bit) => {
+  return frame(icao, out, (me, bit) => {
     put(me, bit, 5, 4);
     put(me, bit + 5, 3, category);
     for (let i = 0; i < 8; i++) {
@@ -131,30 +133,36 @@ export function encodeIdentification(icao: number, callsign: string, category = 
   });
 }
 
+/** Longest Beast record of a 112-bit frame (every byte after the first escaped). */
+export const MAX_BEAST_RECORD = 2 + 2 * 21;
+
 /**
- * One Beast binary record of a 112-bit frame: 0x1A, '3', the 48-bit 12 MHz counter
- * (`time` seconds × 12e6, modulo 2^48), a signal byte, the frame; every 0x1A after the
- * leading one doubled.
+ * Writes one Beast binary record of a 112-bit frame into `dst` at `offset` (room for
+ * `MAX_BEAST_RECORD` bytes needed): 0x1A, '3', the 48-bit 12 MHz counter (`time` seconds × 12e6,
+ * modulo 2^48), a signal byte, the frame; every 0x1A after the leading one doubled.
+ * @returns the offset after the record.
  */
-export function beastRecord(frame14: Uint8Array, time: number, signal = 0x80): Uint8Array {
-  const raw = new Uint8Array(1 + 6 + 1 + 14);
-  raw[0] = 0x33;
+export function writeBeastRecord(dst: Uint8Array, offset: number, frame14: Uint8Array, time: number, signal = 0x80): number {
+  dst[offset] = 0x1a;
+  dst[offset + 1] = 0x33;
+  let o = offset + 2;
+  const push = (b: number): void => {
+    dst[o++] = b;
+    if (b === 0x1a) dst[o++] = 0x1a;
+  };
   let ticks = Math.floor(time * 12e6) % 2 ** 48;
   if (ticks < 0) ticks += 2 ** 48;
-  for (let i = 6; i >= 1; i--) {
-    raw[i] = ticks % 256;
-    ticks = Math.floor(ticks / 256);
-  }
-  raw[7] = signal & 0xff;
-  raw.set(frame14, 8);
-  let esc = 0;
-  for (let i = 1; i < raw.length; i++) if (raw[i] === 0x1a) esc++;
-  const out = new Uint8Array(1 + raw.length + esc);
-  out[0] = 0x1a;
-  let o = 1;
-  for (let i = 0; i < raw.length; i++) {
-    out[o++] = raw[i];
-    if (i > 0 && raw[i] === 0x1a) out[o++] = 0x1a;
-  }
-  return out;
+  const hi = Math.floor(ticks / 2 ** 24);
+  const lo = ticks - hi * 2 ** 24;
+  push((hi >>> 16) & 0xff); push((hi >>> 8) & 0xff); push(hi & 0xff);
+  push((lo >>> 16) & 0xff); push((lo >>> 8) & 0xff); push(lo & 0xff);
+  push(signal & 0xff);
+  for (let i = 0; i < 14; i++) push(frame14[i]);
+  return o;
+}
+
+/** One Beast binary record of a 112-bit frame as a new array (see `writeBeastRecord`). */
+export function beastRecord(frame14: Uint8Array, time: number, signal = 0x80): Uint8Array {
+  const out = new Uint8Array(MAX_BEAST_RECORD);
+  return out.subarray(0, writeBeastRecord(out, 0, frame14, time, signal));
 }

@@ -37,8 +37,8 @@ export interface ReportBatch {
   sensorId: string;
   reports: SensorReport[];
   truth?: TruthSample[];
-  /** ADS-B batches: the received frames as Beast records (time UTC s), in time order. */
-  frames?: { time: number; bytes: Uint8Array }[];
+  /** ADS-B batches: the received frames as concatenated Beast records, in time order. */
+  beast?: Uint8Array;
 }
 
 function validateRun(o: RunOptions): void {
@@ -79,14 +79,19 @@ function* radarBatches(scenario: CompiledScenario, r: RadarSpec, o: Required<Pic
   }
 }
 
-/** One batch per second of scenario time (sent at the end of the second) with the messages of that second. */
+/** Seconds of ADS-B messages per batch. */
+export const ADSB_BATCH_SECONDS = 2;
+
+/** One batch per `ADSB_BATCH_SECONDS` of scenario time (sent at its end) with the messages of that interval. */
 function* adsbBatches(scenario: CompiledScenario, a: AdsbStationSpec, o: Required<Pick<RunOptions, "startTime" | "duration" | "seed">> & RunOptions): Generator<ReportBatch> {
   const sensorId = `${a.sac}/${a.sic}`;
-  for (let w = 0; w < o.duration; w++) {
-    const end = Math.min(w + 1, o.duration);
-    const out = adsbWindow(scenario, a, w, end, { epoch: o.startTime, seed: o.seed, ideal: o.ideal });
-    if (out.reports.length === 0 && out.frames.length === 0) continue;
-    yield { time: o.startTime + end, sensorId, reports: out.reports, frames: out.frames };
+  const phases = new Map<string, number>();
+  for (let w = 0; w < o.duration; w += ADSB_BATCH_SECONDS) {
+    if (phases.size > 100_000) phases.clear();
+    const end = Math.min(w + ADSB_BATCH_SECONDS, o.duration);
+    const out = adsbWindow(scenario, a, w, end, { epoch: o.startTime, seed: o.seed, ideal: o.ideal, phases });
+    if (out.reports.length === 0 && out.frameCount === 0) continue;
+    yield { time: o.startTime + end, sensorId, reports: out.reports, beast: out.beast };
   }
 }
 
