@@ -14,7 +14,7 @@
  *
  * ME bit k is message bit 32 + k.
  */
-import { bits } from "./bits.js";
+import { bits, field, fieldHi, fieldLo } from "./bits.js";
 import { decodeAc12 } from "./altitude.js";
 import { EsSource, type ModeSMessage } from "./message.js";
 import { decodeVelocity } from "./velocity.js";
@@ -57,48 +57,54 @@ export function movementToKnots(mov: number): number {
 
 /** Fills the ES fields of `m` from its ME field (`m.raw`, 14 bytes, DF17/18 already set). */
 export function decodeExtendedSquitter(m: ModeSMessage): void {
-  const b = m.raw;
+  const hi = fieldHi(m.raw);
+  const lo = fieldLo(m.raw);
+  const tc = hi >>> 19;
+  m.tc = tc;
   if (m.esSource === EsSource.TisbCoarse || m.esSource === EsSource.TisbManagement || m.esSource === EsSource.Reserved) {
-    m.tc = bits(b, 0, 33, 5);
     return; // coarse TIS-B and management messages use other layouts (DO-260B §2.2.17.3.2)
   }
-  const tc = bits(b, 0, 33, 5);
-  m.tc = tc;
   if (tc >= 1 && tc <= 4) {
-    m.category = bits(b, 0, 38, 3);
-    m.callsign = decodeCharacters(b, 0, 41);
+    m.touch(1);
+    m.category = (hi >>> 16) & 7;
+    m.callsign = decodeCharacters(m.raw, 0, 41);
   } else if (tc >= 5 && tc <= 8) {
+    m.touch(1);
     m.surface = true;
     m.onGround = 1;
-    const mov = bits(b, 0, 38, 7);
+    const mov = (hi >>> 12) & 0x7f;
     m.movement = mov;
     m.groundSpeedKt = movementToKnots(mov);
-    if (bits(b, 0, 45, 1)) m.trackDeg = (bits(b, 0, 46, 7) * 360) / 128;
-    positionFields(m);
+    if ((hi >>> 11) & 1) m.trackDeg = (((hi >>> 4) & 0x7f) * 360) / 128;
+    positionFields(m, hi, lo);
   } else if ((tc >= 9 && tc <= 18) || (tc >= 20 && tc <= 22)) {
-    m.ss = bits(b, 0, 38, 2);
-    m.nicB = bits(b, 0, 40, 1);
-    m.altitudeFt = decodeAc12(bits(b, 0, 41, 12));
+    m.touch(1);
+    m.ss = (hi >>> 17) & 3;
+    m.nicB = (hi >>> 16) & 1;
+    m.altitudeFt = decodeAc12((hi >>> 4) & 0xfff);
     m.altitudeGnss = tc >= 20;
     if (m.onGround < 0) m.onGround = 0;
-    positionFields(m);
+    positionFields(m, hi, lo);
   } else if (tc === 19) {
-    decodeVelocity(m);
+    m.touch(2);
+    decodeVelocity(m, hi, lo);
   } else if (tc === 28) {
-    decodeAircraftStatus(m);
+    m.touch(4);
+    decodeAircraftStatus(m, hi, lo);
   } else if (tc === 29) {
-    decodeTargetState(m);
+    m.touch(8);
+    decodeTargetState(m, hi, lo);
   } else if (tc === 31) {
-    decodeOperationalStatus(m);
+    m.touch(8);
+    decodeOperationalStatus(m, hi, lo);
   }
 }
 
-function positionFields(m: ModeSMessage): void {
-  const b = m.raw;
-  m.cprT = bits(b, 0, 53, 1);
-  m.cprOdd = bits(b, 0, 54, 1);
-  m.cprLat = bits(b, 0, 55, 17);
-  m.cprLon = bits(b, 0, 72, 17);
+function positionFields(m: ModeSMessage, hi: number, lo: number): void {
+  m.cprT = (hi >>> 3) & 1;
+  m.cprOdd = (hi >>> 2) & 1;
+  m.cprLat = field(hi, lo, 23, 17);
+  m.cprLon = lo & 0x1ffff;
 }
 
 /** Comm-B register ("BDS") an ES type code fills (Doc 9871 §A.2.3): e.g. 0x05 for TC 9–18. -1 for none. */

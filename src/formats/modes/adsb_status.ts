@@ -3,7 +3,7 @@
  * BDS 6,2) and aircraft operational status (TC 31, BDS 6,5).
  * ICAO Doc 9871 Tables A-2-97 (6,1), A-2-98 (6,2), A-2-101 (6,5); DO-260B §2.2.3.2.7.
  */
-import { bits } from "./bits.js";
+import { field } from "./bits.js";
 import { decodeId13 } from "./altitude.js";
 import type { ModeSMessage } from "./message.js";
 
@@ -15,17 +15,16 @@ export const EMERGENCY_STATES = ["none", "general", "medical", "minimumFuel", "n
  * layout); subtype 2 — ACAS resolution advisory broadcast: ARA (ME 9–22), RAC (23–26),
  * RA terminated (27), multiple threat encounter (28).
  */
-export function decodeAircraftStatus(m: ModeSMessage): void {
-  const b = m.raw;
-  const st = bits(b, 0, 38, 3);
+export function decodeAircraftStatus(m: ModeSMessage, hi: number, lo: number): void {
+  const st = field(hi, lo, 6, 3);
   m.st = st;
   if (st === 1) {
-    m.emergencyState = bits(b, 0, 41, 3);
-    m.squawk = decodeId13(bits(b, 0, 44, 13));
+    m.emergencyState = field(hi, lo, 9, 3);
+    m.squawk = decodeId13(field(hi, lo, 12, 13));
   } else if (st === 2) {
-    m.araBits = bits(b, 0, 41, 14);
-    m.raTerminated = bits(b, 0, 59, 1);
-    m.multipleThreat = bits(b, 0, 60, 1);
+    m.araBits = field(hi, lo, 9, 14);
+    m.raTerminated = field(hi, lo, 27, 1);
+    m.multipleThreat = field(hi, lo, 28, 1);
   }
 }
 
@@ -37,22 +36,21 @@ export function decodeAircraftStatus(m: ModeSMessage): void {
  * 52 approach, 53 ACAS operational, 54 LNAV). Subtype 0 (version 1) carries vertical/horizontal
  * target data in another layout and is left undecoded.
  */
-export function decodeTargetState(m: ModeSMessage): void {
-  const b = m.raw;
-  const st = bits(b, 0, 38, 2);
+export function decodeTargetState(m: ModeSMessage, hi: number, lo: number): void {
+  const st = field(hi, lo, 6, 2);
   m.st = st;
   if (st !== 1) return;
-  m.silSupplement = bits(b, 0, 40, 1);
-  m.selectedAltitudeFms = bits(b, 0, 41, 1);
-  const alt = bits(b, 0, 42, 11);
+  m.silSupplement = field(hi, lo, 8, 1);
+  m.selectedAltitudeFms = field(hi, lo, 9, 1);
+  const alt = field(hi, lo, 10, 11);
   if (alt !== 0) m.selectedAltitudeFt = (alt - 1) * 32;
-  const qnh = bits(b, 0, 53, 9);
+  const qnh = field(hi, lo, 21, 9);
   if (qnh !== 0) m.baroSettingHpa = Math.round((800 + (qnh - 1) * 0.8) * 10) / 10;
-  if (bits(b, 0, 62, 1)) m.selectedHeadingDeg = (bits(b, 0, 63, 9) * 180) / 256;
-  m.nacp = bits(b, 0, 72, 4);
-  m.nicBaro = bits(b, 0, 76, 1);
-  m.sil = bits(b, 0, 77, 2);
-  m.modeBits = bits(b, 0, 79, 8);
+  if (field(hi, lo, 30, 1)) m.selectedHeadingDeg = (field(hi, lo, 31, 9) * 180) / 256;
+  m.nacp = field(hi, lo, 40, 4);
+  m.nicBaro = field(hi, lo, 44, 1);
+  m.sil = field(hi, lo, 45, 2);
+  m.modeBits = field(hi, lo, 47, 8);
 }
 
 /** The autopilot/ACAS modes of a TC 29 v2 message (undefined where the mode-status bit says the MCP/FCU bits are not valid). */
@@ -88,34 +86,33 @@ export function targetStateModes(modeBits: number): TargetStateModes | undefined
  * GVA (49–50, airborne), SIL (51–52), NIC baro (53, airborne) or track/heading (53, surface),
  * HRD (54), SIL supplement (55).
  */
-export function decodeOperationalStatus(m: ModeSMessage): void {
-  const b = m.raw;
-  const st = bits(b, 0, 38, 3);
+export function decodeOperationalStatus(m: ModeSMessage, hi: number, lo: number): void {
+  const st = field(hi, lo, 6, 3);
   m.st = st;
   if (st > 1) return;
-  m.version = bits(b, 0, 73, 3);
-  m.operationalMode = bits(b, 0, 57, 16);
+  m.version = field(hi, lo, 41, 3);
+  m.operationalMode = field(hi, lo, 25, 16);
   if (st === 0) {
-    m.capabilityClass = bits(b, 0, 41, 16);
+    m.capabilityClass = field(hi, lo, 9, 16);
   } else {
-    m.capabilityClass = bits(b, 0, 41, 12);
-    m.lengthWidth = bits(b, 0, 53, 4);
+    m.capabilityClass = field(hi, lo, 9, 12);
+    m.lengthWidth = field(hi, lo, 21, 4);
     m.onGround = 1;
   }
   if (m.version >= 1) {
-    m.nicA = bits(b, 0, 76, 1);
-    m.nacp = bits(b, 0, 77, 4);
-    m.sil = bits(b, 0, 83, 2);
-    m.hrd = bits(b, 0, 86, 1);
-    m.silSupplement = bits(b, 0, 87, 1);
+    m.nicA = field(hi, lo, 44, 1);
+    m.nacp = field(hi, lo, 45, 4);
+    m.sil = field(hi, lo, 51, 2);
+    m.hrd = field(hi, lo, 54, 1);
+    m.silSupplement = field(hi, lo, 55, 1);
     if (st === 0) {
-      m.nicBaro = bits(b, 0, 85, 1);
-      if (m.version >= 2) m.gva = bits(b, 0, 81, 2);
+      m.nicBaro = field(hi, lo, 53, 1);
+      if (m.version >= 2) m.gva = field(hi, lo, 49, 2);
     } else {
-      m.trackHeadingBit = bits(b, 0, 85, 1);
-      m.nacv = bits(b, 0, 49, 3);
-      m.nicC = bits(b, 0, 52, 1);
+      m.trackHeadingBit = field(hi, lo, 53, 1);
+      m.nacv = field(hi, lo, 17, 3);
+      m.nicC = field(hi, lo, 20, 1);
     }
-    if (m.version >= 2) m.sda = bits(b, 0, 63, 2);
+    if (m.version >= 2) m.sda = field(hi, lo, 31, 2);
   }
 }

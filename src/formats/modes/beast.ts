@@ -94,8 +94,28 @@ export class BeastFramer {
         f[have++] = 0x1a;
         state = BODY;
       } else if (state === SEEK) {
-        if (b === 0x1a) state = TYPE;
-        else this.stats.skipped++;
+        if (b !== 0x1a) {
+          this.stats.skipped++;
+          continue;
+        }
+        // Fast path: a whole frame without escapes inside this chunk is delivered in place.
+        const t = i + 1 < n ? chunk[i + 1] : 0;
+        const len = t === BEAST_LONG ? 14 : t === BEAST_SHORT ? 7 : 0;
+        if (len !== 0 && i + 9 + len <= n) {
+          let clean = true;
+          for (let k = i + 2, e = i + 9 + len; k < e; k++) {
+            if (chunk[k] === 0x1a) {
+              clean = false;
+              break;
+            }
+          }
+          if (clean) {
+            this.deliverFrom(chunk, i + 2, len, sink);
+            i += 8 + len;
+            continue;
+          }
+        }
+        state = TYPE;
         continue;
       } else {
         // TYPE
@@ -148,6 +168,17 @@ export class BeastFramer {
     const mlat = (f[0] * 0x10000 + ((f[1] << 8) | f[2])) * 0x1000000 + ((f[3] << 16) | (f[4] << 8) | f[5]);
     this.stats.frames++;
     sink(f, 7, len, mlat, f[6]);
+  }
+
+  /** Delivers a frame whose counter starts at `p` in `c` (payload at p + 7), after the length/DF check. */
+  private deliverFrom(c: Uint8Array, p: number, len: number, sink: FrameSink): void {
+    if (((c[p + 7] & 0x80) !== 0) !== (len === 14)) {
+      this.stats.corrupt++;
+      return;
+    }
+    const mlat = (c[p] * 0x10000 + ((c[p + 1] << 8) | c[p + 2])) * 0x1000000 + ((c[p + 3] << 16) | (c[p + 4] << 8) | c[p + 5]);
+    this.stats.frames++;
+    sink(c, p + 7, len, mlat, c[p + 6]);
   }
 
   /** Declares the end of input: a frame left incomplete is counted as corrupt. */

@@ -56,11 +56,15 @@ const HEX_VALUE = (() => {
  */
 export function hexInto(text: string, start: number, len: number, out: Uint8Array, outOff: number): number {
   if (len & 1) return -1;
-  for (let i = 0; i < len; i += 2) {
-    const h = HEX_VALUE[text.charCodeAt(start + i) & 0xff];
-    const l = HEX_VALUE[text.charCodeAt(start + i + 1) & 0xff];
-    if (h < 0 || l < 0 || text.charCodeAt(start + i) > 0xff || text.charCodeAt(start + i + 1) > 0xff) return -1;
-    out[outOff + (i >> 1)] = (h << 4) | l;
+  const t = HEX_VALUE;
+  for (let i = 0, o = outOff; i < len; i += 2, o++) {
+    const c1 = text.charCodeAt(start + i);
+    const c2 = text.charCodeAt(start + i + 1);
+    if ((c1 | c2) > 127) return -1;
+    const h = t[c1];
+    const l = t[c2];
+    if ((h | l) < 0) return -1;
+    out[o] = (h << 4) | l;
   }
   return len >> 1;
 }
@@ -68,11 +72,12 @@ export function hexInto(text: string, start: number, len: number, out: Uint8Arra
 /** Same as {@link hexInto} for ASCII bytes in a buffer (AVR over TCP, files read as bytes). */
 export function hexBytesInto(src: Uint8Array, start: number, len: number, out: Uint8Array, outOff: number): number {
   if (len & 1) return -1;
-  for (let i = 0; i < len; i += 2) {
-    const h = HEX_VALUE[src[start + i]];
-    const l = HEX_VALUE[src[start + i + 1]];
-    if (h < 0 || l < 0) return -1;
-    out[outOff + (i >> 1)] = (h << 4) | l;
+  const t = HEX_VALUE;
+  for (let i = start, o = outOff, e = start + len; i < e; i += 2, o++) {
+    const h = t[src[i]];
+    const l = t[src[i + 1]];
+    if ((h | l) < 0) return -1;
+    out[o] = (h << 4) | l;
   }
   return len >> 1;
 }
@@ -92,4 +97,27 @@ export function toHex(buf: Uint8Array, off = 0, len = buf.length - off): string 
 /** A 24-bit address as 6 uppercase hex digits. */
 export function hex6(a: number): string {
   return a.toString(16).toUpperCase().padStart(6, "0");
+}
+
+/**
+ * The 56-bit ME/MB field of a long message split for fast extraction: `hi` holds field bits
+ * 1–24 (message bits 33–56), `lo` field bits 25–56 (message bits 57–88) as an unsigned 32-bit
+ * integer. Read fields with {@link field}.
+ */
+export function fieldHi(raw: Uint8Array, off = 0): number {
+  return (raw[off + 4] << 16) | (raw[off + 5] << 8) | raw[off + 6];
+}
+
+/** See {@link fieldHi}. */
+export function fieldLo(raw: Uint8Array, off = 0): number {
+  return ((raw[off + 7] << 24) | (raw[off + 8] << 16) | (raw[off + 9] << 8) | raw[off + 10]) >>> 0;
+}
+
+/** Bits `first`…`first + n − 1` (1-based, n ≤ 31) of a 56-bit field given as {@link fieldHi}/{@link fieldLo}. */
+export function field(hi: number, lo: number, first: number, n: number): number {
+  const last = first + n - 1;
+  if (first > 24) return (lo >>> (56 - last)) & ((1 << n) - 1);
+  if (last <= 24) return (hi >>> (24 - last)) & ((1 << n) - 1);
+  const nlo = last - 24;
+  return (hi & ((1 << (n - nlo)) - 1)) * (1 << nlo) + (lo >>> (32 - nlo));
 }

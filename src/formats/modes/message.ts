@@ -188,21 +188,41 @@ export class ModeSMessage {
     return 4;
   }
 
+  /** Which groups of fields the last decode set (bit mask), so that `reset` clears only those. */
+  private dirty = 0;
+
+  /** Marks field groups as set (1 identity/position, 2 velocity, 4 status, 8 target state/operational status). */
+  touch(groups: number): void {
+    this.dirty |= groups;
+  }
+
   /** Resets every field before a new decode. */
   reset(): void {
     this.bytes = 0; this.df = -1; this.syndrome = 0; this.crcOk = false; this.correctedBit = -1; this.icao = -1;
     this.addressFromParity = false; this.ca = -1; this.cf = -1; this.fs = -1; this.dr = -1; this.um = -1; this.vs = -1;
     this.cc = -1; this.sl = -1; this.ri = -1; this.interrogator = -1; this.ac13 = -1; this.altitudeFt = NaN;
     this.altitudeGnss = false; this.squawk = -1; this.onGround = -1; this.esSource = -1; this.tc = -1; this.st = -1;
-    this.category = -1; this.callsign = ""; this.surface = false; this.cprOdd = -1; this.cprLat = -1; this.cprLon = -1;
-    this.cprT = -1; this.ss = -1; this.nicB = -1; this.movement = -1; this.groundSpeedKt = NaN; this.trackDeg = NaN;
-    this.vEwKt = NaN; this.vNsKt = NaN; this.headingDeg = NaN; this.airspeedKt = NaN; this.airspeedTas = -1;
-    this.verticalRateFpm = NaN; this.vrSourceBit = -1; this.geoMinusBaroFt = NaN; this.nacv = -1; this.intentChange = -1;
-    this.emergencyState = -1; this.araBits = -1; this.raTerminated = -1; this.multipleThreat = -1;
-    this.selectedAltitudeFt = NaN; this.selectedAltitudeFms = -1; this.baroSettingHpa = NaN; this.selectedHeadingDeg = NaN;
-    this.modeBits = -1; this.version = -1; this.nacp = -1; this.nicA = -1; this.nicC = -1; this.nicBaro = -1; this.sil = -1;
-    this.silSupplement = -1; this.gva = -1; this.hrd = -1; this.trackHeadingBit = -1; this.capabilityClass = -1;
-    this.operationalMode = -1; this.sda = -1; this.lengthWidth = -1;
+    const d = this.dirty;
+    if (d === 0) return;
+    this.dirty = 0;
+    if (d & 1) {
+      this.category = -1; this.callsign = ""; this.surface = false; this.cprOdd = -1; this.cprLat = -1; this.cprLon = -1;
+      this.cprT = -1; this.ss = -1; this.nicB = -1; this.movement = -1; this.groundSpeedKt = NaN; this.trackDeg = NaN;
+    }
+    if (d & 2) {
+      this.groundSpeedKt = NaN; this.trackDeg = NaN;
+      this.vEwKt = NaN; this.vNsKt = NaN; this.headingDeg = NaN; this.airspeedKt = NaN; this.airspeedTas = -1;
+      this.verticalRateFpm = NaN; this.vrSourceBit = -1; this.geoMinusBaroFt = NaN; this.nacv = -1; this.intentChange = -1;
+    }
+    if (d & 4) {
+      this.emergencyState = -1; this.araBits = -1; this.raTerminated = -1; this.multipleThreat = -1;
+    }
+    if (d & 8) {
+      this.selectedAltitudeFt = NaN; this.selectedAltitudeFms = -1; this.baroSettingHpa = NaN; this.selectedHeadingDeg = NaN;
+      this.modeBits = -1; this.version = -1; this.nacp = -1; this.nicA = -1; this.nicC = -1; this.nicBaro = -1; this.sil = -1;
+      this.silSupplement = -1; this.gva = -1; this.hrd = -1; this.trackHeadingBit = -1; this.capabilityClass = -1;
+      this.operationalMode = -1; this.sda = -1; this.lengthWidth = -1; this.nacv = -1;
+    }
   }
 
   /** A copy of the 56-bit ME/MB field (7 bytes) of a long message. */

@@ -9,23 +9,22 @@
  * (1 = down), 38–46 |rate|/64 + 1; 49 sign of GNSS − baro (1 = below), 50–56 |difference|/25 + 1.
  * Subtypes 2 and 4 (supersonic) scale speeds by 4. A raw 0 means "no information".
  */
-import { bits } from "./bits.js";
+import { field } from "./bits.js";
 import type { ModeSMessage } from "./message.js";
 
-/** Fills the velocity fields of `m` from its ME field. */
-export function decodeVelocity(m: ModeSMessage): void {
-  const b = m.raw;
-  const st = bits(b, 0, 38, 3);
+/** Fills the velocity fields of `m` from its ME field (`hi`/`lo`: see `fieldHi`). */
+export function decodeVelocity(m: ModeSMessage, hi: number, lo: number): void {
+  const st = field(hi, lo, 6, 3);
   m.st = st;
-  m.intentChange = bits(b, 0, 41, 1);
-  m.nacv = bits(b, 0, 43, 3);
+  m.intentChange = field(hi, lo, 9, 1);
+  m.nacv = field(hi, lo, 11, 3);
   const scale = st === 2 || st === 4 ? 4 : 1;
   if (st === 1 || st === 2) {
-    const ew = bits(b, 0, 47, 10);
-    const ns = bits(b, 0, 58, 10);
+    const ew = field(hi, lo, 15, 10);
+    const ns = field(hi, lo, 26, 10);
     if (ew !== 0 && ns !== 0) {
-      const vew = (bits(b, 0, 46, 1) ? -1 : 1) * (ew - 1) * scale;
-      const vns = (bits(b, 0, 57, 1) ? -1 : 1) * (ns - 1) * scale;
+      const vew = (field(hi, lo, 14, 1) ? -1 : 1) * (ew - 1) * scale;
+      const vns = (field(hi, lo, 25, 1) ? -1 : 1) * (ns - 1) * scale;
       m.vEwKt = vew;
       m.vNsKt = vns;
       m.groundSpeedKt = Math.sqrt(vew * vew + vns * vns);
@@ -34,16 +33,16 @@ export function decodeVelocity(m: ModeSMessage): void {
       m.trackDeg = trk;
     }
   } else if (st === 3 || st === 4) {
-    if (bits(b, 0, 46, 1)) m.headingDeg = (bits(b, 0, 47, 10) * 360) / 1024;
-    const as = bits(b, 0, 58, 10);
-    m.airspeedTas = bits(b, 0, 57, 1);
+    if (field(hi, lo, 14, 1)) m.headingDeg = (field(hi, lo, 15, 10) * 360) / 1024;
+    const as = field(hi, lo, 26, 10);
+    m.airspeedTas = field(hi, lo, 25, 1);
     if (as !== 0) m.airspeedKt = (as - 1) * scale;
   } else {
     return; // subtypes 0, 5–7 reserved
   }
-  m.vrSourceBit = bits(b, 0, 68, 1);
-  const vr = bits(b, 0, 70, 9);
-  if (vr !== 0) m.verticalRateFpm = (bits(b, 0, 69, 1) ? -1 : 1) * (vr - 1) * 64;
-  const dif = bits(b, 0, 82, 7);
-  if (dif !== 0) m.geoMinusBaroFt = (bits(b, 0, 81, 1) ? -1 : 1) * (dif - 1) * 25;
+  m.vrSourceBit = field(hi, lo, 36, 1);
+  const vr = field(hi, lo, 38, 9);
+  if (vr !== 0) m.verticalRateFpm = (field(hi, lo, 37, 1) ? -1 : 1) * (vr - 1) * 64;
+  const dif = field(hi, lo, 50, 7);
+  if (dif !== 0) m.geoMinusBaroFt = (field(hi, lo, 49, 1) ? -1 : 1) * (dif - 1) * 25;
 }
