@@ -53,6 +53,8 @@ export interface TimedBlockInput {
 export interface DecodedBlock {
   result: BlockResult;
   reports: SensorReport[];
+  /** For each record of `result.records`: its data source ("SAC/SIC", propagated within the block) and resolved time, when known. */
+  sources: Array<{ sensorId?: string; time?: number }>;
 }
 
 /** Options of a decoder stream. */
@@ -116,8 +118,11 @@ export class AsterixDecoderStream {
     if (result.error) s.errors++;
     if (result.unsupported) s.unsupportedBlocks++;
     const reports: SensorReport[] = [];
+    const sources: DecodedBlock["sources"] = [];
     let sensorId: string | undefined;
     for (const rec of result.records) {
+      const source: { sensorId?: string; time?: number } = {};
+      sources.push(source);
       s.records++;
       s.byCategory[rec.category] = (s.byCategory[rec.category] ?? 0) + 1;
       const src = rec.items["010"] as ItemObject | undefined;
@@ -127,6 +132,7 @@ export class AsterixDecoderStream {
         continue;
       }
       s.bySensor[sensorId] = (s.bySensor[sensorId] ?? 0) + 1;
+      source.sensorId = sensorId;
       let time: number;
       const truncated = rec.category === 1 ? value(rec, "141") : undefined;
       if (truncated !== undefined) {
@@ -140,13 +146,14 @@ export class AsterixDecoderStream {
         }
         time = this.resolver.resolve(tod, containerTime);
       }
+      source.time = time;
       const report = CONVERTERS[rec.category]?.(rec, sensorId, time);
       if (report) {
         reports.push(report);
         s.reports++;
       } else s.skippedRecords++;
     }
-    return { result, reports };
+    return { result, reports, sources };
   }
 }
 
