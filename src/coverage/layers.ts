@@ -58,7 +58,10 @@ export function layerCoverage(grid: DemGrid, views: Viewshed[], layers: Layer[])
   const out: LayerCoverage[] = layers.map((layer) => ({ layer, count: new Uint8Array(n), mask: new Uint32Array(n) }));
   const nl = layers.length;
   const heights = Float64Array.from(layers, (l) => l.height);
-  const isAgl = layers.map((l) => l.ref === "agl");
+  const allAgl = layers.every((l) => l.ref === "agl");
+  const isAgl = Uint8Array.from(layers, (l) => (l.ref === "agl" ? 1 : 0));
+  const counts = out.map((o) => o.count);
+  const masks = out.map((o) => o.mask);
   // One pass per sensor over the posts, testing every layer: each viewshed is read once.
   for (let s = 0; s < views.length; s++) {
     const lo = views[s].minAgl;
@@ -68,11 +71,12 @@ export function layerCoverage(grid: DemGrid, views: Viewshed[], layers: Layer[])
       const a = lo[i];
       if (!(a < Number.POSITIVE_INFINITY)) continue; // never seen (or no data)
       const b = hi[i];
+      const zi = z[i];
       for (let k = 0; k < nl; k++) {
-        const h = isAgl[k] ? heights[k] : heights[k] - z[i];
+        const h = allAgl || isAgl[k] === 1 ? heights[k] : heights[k] - zi;
         if (h >= 0 && a <= h && h <= b) {
-          out[k].count[i]++;
-          out[k].mask[i] |= bit;
+          counts[k][i]++;
+          masks[k][i] |= bit;
         }
       }
     }
