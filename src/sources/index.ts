@@ -1,6 +1,7 @@
 /**
- * Sources: where ASTERIX (and later Mode S) data comes from. For now, recording files read whole
- * and framed into data blocks; decoding is wired in by the caller.
+ * Sources: where surveillance data comes from — recording files (ASTERIX in every framing,
+ * Mode S receiver formats), live UDP (ASTERIX) and TCP (Mode S receivers), the replay clock, and
+ * the sensors file. Decoding into reports is done by the formats modules.
  */
 export { readBlockFile, readRecording, type BlockSourceOptions } from "./block_file.js";
 export { SourceError, type SourceErrorReason } from "./errors.js";
@@ -14,3 +15,4 @@ export { readModeSFile, modeSFileFormat, type ModeSFileOptions, type ModeSFileSt
 export {
   ModeSTcpClient, parseFeedUrl, FeedUrlError, MODES_DEFAULT_PORTS, type ModeSTcpOptions, type ModeSTcpStats, type ModeSFeedAddress,
 } from "./modes_tcp.js";
+export { listenUdp, type UdpListener, type UdpListenOptions, type UdpStats, type UdpItem } from "./udp.js";

@@ -1,0 +1,2 @@
+/** Public face of the share module: Skywatch's outputs to other systems. */
+export { createUdpSender, packDatagrams, type UdpSender, type UdpSendOptions, type UdpSendStats } from "./udp_sender.js";
