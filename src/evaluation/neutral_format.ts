@@ -36,7 +36,10 @@ export interface NeutralScenario {
   site: { latDeg: number; lonDeg: number; heightM: number; antennaHeightAglM: number };
   radar: {
     minRangeM: number; maxRangeM: number; elevationMinDeg: number; elevationMaxDeg: number;
-    sigmaRangeM: number; sigmaAzimuthRad: number; sigmaElevationRad: number; pd: number; clutterRatePerScan: number;
+    sigmaRangeM: number; sigmaAzimuthRad: number; sigmaElevationRad: number;
+    /** Constant detection probability, NaN when the scenario has none (radar-equation detection). */
+    pd: number;
+    clutterRatePerScan: number;
   };
   /** UTC seconds of scenario time 0 when the file says (`start_time_utc_s`, a Skywatch extension). */
   startTimeUtc?: number;
@@ -177,7 +180,7 @@ function obj(x: unknown, path: string): Record<string, unknown> {
 
 function num(o: Record<string, unknown>, key: string, path: string, fallback?: number): number {
   const v = o[key];
-  if (v === undefined && fallback !== undefined) return fallback;
+  if ((v === undefined || v === null) && fallback !== undefined) return fallback;
   if (typeof v !== "number" || !Number.isFinite(v)) throw new EvaluationError(`must be a number, got ${JSON.stringify(v)}`, `scenario.json ${path}.${key}`);
   return v;
 }
@@ -213,7 +216,7 @@ export function parseNeutralScenario(text: string): NeutralScenario {
       minRangeM: num(radar, "min_range_m", "radar", 500), maxRangeM: num(radar, "max_range_m", "radar", 250_000),
       elevationMinDeg: num(radar, "elevation_min_deg", "radar", -2), elevationMaxDeg: num(radar, "elevation_max_deg", "radar", 70),
       sigmaRangeM: num(radar, "sigma_range_m", "radar", 50), sigmaAzimuthRad: num(radar, "sigma_azimuth_rad", "radar", (0.15 * Math.PI) / 180),
-      sigmaElevationRad: num(radar, "sigma_elevation_rad", "radar", (0.3 * Math.PI) / 180), pd: num(radar, "pd", "radar", 0.9),
+      sigmaElevationRad: num(radar, "sigma_elevation_rad", "radar", (0.3 * Math.PI) / 180), pd: typeof radar.pd === "number" ? radar.pd : NaN,
       clutterRatePerScan: num(radar, "clutter_rate_per_scan", "radar", 0),
     },
     ...(typeof start === "number" && Number.isFinite(start) ? { startTimeUtc: start } : {}),

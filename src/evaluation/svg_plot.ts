@@ -93,9 +93,11 @@ export function lineChart(opts: { title: string; xLabel: string; yLabel: string;
 
 /** Stable colour of a track id. */
 export function colourOf(id: string): string {
-  let h = 0;
-  for (let i = 0; i < id.length; i++) h = (h * 31 + id.charCodeAt(i)) >>> 0;
-  return `hsl(${h % 360} 65% 45%)`;
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193) >>> 0;
+  const n = Number.isInteger(Number(id)) ? Number(id) : h;
+  return `hsl(${Math.round((n * 137.508) % 360)} 65% 45%)`; // golden-angle hues: neighbouring ids differ
+
 }
 
 /**

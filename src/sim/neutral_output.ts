@@ -150,7 +150,7 @@ export class NeutralRecorder {
       radar: {
         type: "rotating 3D surveillance radar, clockwise", scan_period_s: this.period, n_scans: Math.ceil(info.duration / this.period),
         min_range_m: minR, max_range_m: maxR, elevation_min_deg: minEl, elevation_max_deg: maxEl,
-        pd: r.detectionModel !== undefined ? null : "per class (psrDetectionProbability)",
+        pd: null,
         detection_model: r.detectionModel !== undefined ? { kind: "radar equation R^4, Swerling 1", ...r.detectionModel } : { kind: "constant per class" },
         sigma_range_m: sig.range, sigma_azimuth_rad: sig.azimuth, sigma_azimuth_deg: sig.azimuth / DEG,
         sigma_elevation_rad: sig.elevation, sigma_elevation_deg: sig.elevation / DEG,
