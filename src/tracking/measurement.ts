@@ -23,9 +23,12 @@
  *    two-dimensional (east, north) and the assumed-height uncertainty enters R through J.
  * Pressure altitude is used as a height above the ellipsoid; the difference (tens of metres)
  * is absorbed by the measurement noise.
+ *
+ * ADS-B reports (`convertAdsb`) carry a WGS-84 position measured by the aircraft: it is
+ * converted directly (no polar step), with the covariance implied by its NACp/NUCp.
  */
-import type { Geodetic, PlotReport, SensorSigmas } from "../types/index.js";
-import { geodeticToEnu, polarElevationToGeodetic, polarToGeodetic, type EnuFrame } from "../geo/index.js";
+import type { AdsbReport, Enu, Geodetic, PlotReport, SensorSigmas } from "../types/index.js";
+import { enuFrame, geodeticToEnu, polarElevationToGeodetic, polarToGeodetic, rotateEnu, type EnuFrame } from "../geo/index.js";
 
 /** Where the height of a converted plot came from. */
 export type HeightSource = "modeC" | "height3D" | "elevation" | "assumed";
@@ -160,4 +163,73 @@ export function convertPlot(
   let height = v3;
   if (useElevation) height = polarElevationToGeodetic(site, { range: rho, azimuth: az, elevation: v3 }, k).height;
   return { dim: third ? 3 : 2, z, r, heightSource: third ? third.kind : "assumed", height };
+}
+
+/** Parameters of the ADS-B measurement conversion (a subset of the tracker options). */
+export interface AdsbMeasurementOptions {
+  /** Horizontal 1-sigma per axis when the report carries no `positionSigma`, metres. */
+  adsbPositionSigma: number;
+  /** 1-sigma of an ADS-B height (pressure altitude or GNSS height), metres. */
+  modeCSigma: number;
+}
+
+const AXES: Enu[] = [
+  { east: 1, north: 0, up: 0 },
+  { east: 0, north: 1, up: 0 },
+  { east: 0, north: 0, up: 1 },
+];
+
+/**
+ * Converts an ADS-B report's WGS-84 position to the system ENU frame with its covariance.
+ *
+ * Height, in order of preference: the pressure altitude (as for radar Mode C, so that ADS-B
+ * and SSR updates of one track agree in height; used as a height above the ellipsoid like Mode
+ * C, see module doc), else the geometric height, else `assumed` (a surface report or a report
+ * without altitude: the track's height or the default height, with its sigma). Covariance:
+ * diag(σ_h², σ_h², σ_v²) in the local ENU frame at the aircraft (σ_h = `positionSigma` from
+ * NACp/NUCp, else `adsbPositionSigma`), rotated into the system frame. Always 3-dimensional
+ * (an assumed height only carries a large vertical variance).
+ *
+ * @returns undefined when the report has no finite position.
+ */
+export function convertAdsb(
+  report: AdsbReport, frame: EnuFrame, opts: AdsbMeasurementOptions, assumed: { height: number; sigma: number },
+): ConvertedPlot | undefined {
+  const p = report.position;
+  if (!p || !Number.isFinite(p.lat) || !Number.isFinite(p.lon) || Math.abs(p.lat) > Math.PI / 2) return undefined;
+  let height = assumed.height;
+  let sv = assumed.sigma;
+  let source: HeightSource = "assumed";
+  if (report.pressureAltitude !== undefined && Number.isFinite(report.pressureAltitude)) {
+    height = report.pressureAltitude;
+    sv = opts.modeCSigma;
+    source = "modeC";
+  } else if (report.geometricHeight !== undefined && Number.isFinite(report.geometricHeight)) {
+    height = report.geometricHeight;
+    sv = opts.modeCSigma;
+    source = "height3D";
+  } else if (report.heightType && Number.isFinite(p.height)) {
+    height = p.height;
+    sv = opts.modeCSigma;
+    source = report.heightType === "barometric" ? "modeC" : "height3D";
+  }
+  const sh = report.positionSigma !== undefined && report.positionSigma > 0 ? report.positionSigma : opts.adsbPositionSigma;
+  const g = { lat: p.lat, lon: p.lon, height };
+  const e = geodeticToEnu(g, frame);
+  const z = Float64Array.of(e.east, e.north, e.up);
+  // Columns of the rotation local ENU (at the aircraft) → system ENU.
+  const local = enuFrame(g);
+  const cols = AXES.map((a) => rotateEnu(a, local, frame));
+  const vars = [sh * sh, sh * sh, sv * sv];
+  const r = new Float64Array(9);
+  const comp = (v: Enu, i: number): number => (i === 0 ? v.east : i === 1 ? v.north : v.up);
+  for (let i = 0; i < 3; i++) {
+    for (let j = 0; j < 3; j++) {
+      let s = 0;
+      for (let c = 0; c < 3; c++) s += comp(cols[c], i) * vars[c] * comp(cols[c], j);
+      r[i * 3 + j] = s;
+    }
+  }
+  if (!z.every(Number.isFinite) || !r.every(Number.isFinite)) return undefined;
+  return { dim: 3, z, r, heightSource: source, height };
 }

@@ -100,6 +100,15 @@ export interface TrackerOptions {
   batchWindow: number;
   /** A plot older than a track's state by more than this is not associated to it (out of sequence), seconds. */
   outOfSequenceTolerance: number;
+
+  /**
+   * Nominal update period of an ADS-B receiver, seconds: the "scan" of tracks updated by ADS-B
+   * (airborne position squitters come at 2 Hz, DO-260B §2.2.3.3.1.1; a receiver hears most of
+   * them), used for M-of-N confirmation and miss counting. Each receiver is a sensor of its own.
+   */
+  adsbUpdatePeriod: number;
+  /** Horizontal 1-sigma per axis of an ADS-B position without NACp/NUCp, metres. */
+  adsbPositionSigma: number;
 }
 
 /** Defaults suited to en-route and terminal radars with 4–12 s scans. */
@@ -138,6 +147,8 @@ export const DEFAULT_TRACKER_OPTIONS: TrackerOptions = Object.freeze({
   batchWindowFraction: 1 / 8,
   batchWindow: 0.5,
   outOfSequenceTolerance: 0.5,
+  adsbUpdatePeriod: 2,
+  adsbPositionSigma: 100,
 }) as TrackerOptions;
 
 /** Thrown by `createTracker` for an invalid option or sensor list. */
@@ -163,6 +174,7 @@ export function resolveOptions(options: Partial<TrackerOptions> = {}): TrackerOp
   const positive: (keyof TrackerOptions)[] = [
     "refractionK", "modeCSigma", "height3DSigma", "defaultHeightSigma", "initialSpeedSigma",
     "initialVerticalSpeedSigma", "maxSpeed", "maxCoastTime", "modeSReach", "modeSMaxCoastTime", "defaultScanPeriod", "batchWindowFraction", "batchWindow",
+    "adsbUpdatePeriod", "adsbPositionSigma",
   ];
   for (const key of positive) {
     const v = o[key] as number;

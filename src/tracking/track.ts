@@ -32,6 +32,12 @@ export interface Track {
   misses: number;
   /** Scan period used for miss counting: that of the sensor of the last update, seconds. */
   scanPeriod: number;
+  /**
+   * Time of the update that opened the current scan, for sensors that report many times per
+   * scan period (ADS-B). Undefined for radar-only tracks, whose scans are counted from the last
+   * update (see `recordHit`).
+   */
+  scanStart?: number;
   identity: TrackIdentity;
   /** Last Mode C pressure altitude, metres. */
   pressureAltitude?: number;

@@ -25,18 +25,27 @@
  * missed scan with the state predicted to that time), `deleted` (last snapshot, predicted to
  * the deletion time). Each carries the `SystemTrack` snapshot after the change.
  *
+ * ADS-B (reports of kind "adsb"): no rotating sensor and no batch. Each receiver is a sensor
+ * of its own (its `sensorId`, e.g. "adsb:roof"), known or not to `createTracker`, with the
+ * nominal update period `adsbUpdatePeriod`. Each report is converted from WGS-84 to the system
+ * frame (`convertAdsb`: pressure altitude preferred, covariance from NACp/NUCp) and associated
+ * at once: first by ICAO address (the track holding it, if any, with the Mode S kinematic gate
+ * of the radar path: updated, down-weighted, or restarted), else through the hypothesiser like
+ * a one-plot batch (it can take over a track without address, e.g. PSR or Mode A/C), else it
+ * starts a track. Radar batches due before it are flushed first.
+ *
  * Determinism: no clocks, no randomness; tracks live in an array in track-number order, sensors
  * in the order given, batches in arrival order, and every loop follows those orders.
  */
-import type { PlotReport, Sensor, SensorId, SensorReport, ServiceReport, SystemTrack, TrackUpdate } from "../types/index.js";
-import { enuFrame, gaussianRadius, type EnuFrame } from "../geo/index.js";
+import type { AdsbReport, PlotReport, Sensor, SensorId, SensorReport, ServiceReport, SystemTrack, TrackUpdate } from "../types/index.js";
+import { enuFrame, enuToGeodetic, gaussianRadius, type EnuFrame } from "../geo/index.js";
 import { associate } from "./association.js";
 import { chiSquareGate } from "./gating.js";
 import { hypothesise, type BatchPlot, type Hypothesis, type HypothesiserContext } from "./hypothesiser.js";
 import { applyPlotIdentity } from "./identity.js";
 import { initiateTrack } from "./initiator.js";
 import { innovation, kalmanUpdate, newInnovation } from "./kalman.js";
-import { convertPlot, type MeasurementOptions } from "./measurement.js";
+import { convertAdsb, convertPlot, type MeasurementOptions } from "./measurement.js";
 import { ncvModel } from "./motion_model.js";
 import { resolveOptions, TrackerConfigError, type TrackerOptions } from "./options.js";
 import { adaptProcessNoise, snapshot, type ManoeuvreOptions, type Track } from "./track.js";
@@ -76,6 +85,12 @@ export interface TrackerStats {
   tracksDeleted: number;
   /** Tracks re-initialised at a plot with their Mode S address, far from their stale prediction. */
   tracksReacquired: number;
+  /** ADS-B reports with a valid position (kind "adsb"). */
+  adsbProcessed: number;
+  /** ADS-B reports that updated the track holding their ICAO address. */
+  adsbByAddress: number;
+  /** ADS-B reports skipped: no finite position or time, or older than their track's state (out of sequence). */
+  adsbInvalid: number;
 }
 
 /** The tracker's public face. */
@@ -127,6 +142,7 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
     reports: 0, plotsProcessed: 0, plotsAssociated: 0, plotsInitiating: 0, plotsUnknownSensor: 0, plotsNoDetection: 0, plotsInvalid: 0,
     serviceReports: 0, serviceUnknownSensor: 0, reportsIgnored: 0, batches: 0, gateTests: 0,
     tracksInitiated: 0, tracksConfirmed: 0, tracksDeleted: 0, tracksReacquired: 0,
+    adsbProcessed: 0, adsbByAddress: 0, adsbInvalid: 0,
   };
   const ctx: HypothesiserContext = {
     model,
@@ -194,46 +210,56 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
         continue;
       }
       const h = hyps[k];
-      const tr = live[h.track];
-      const dt = Math.max(0, plot.time - tr.t);
-      model.predictState(tr.x, dt, xs);
-      model.predictCovariance(tr.p, dt, ps, tr.qScale);
-      if (!innovation(xs, ps, h.conv.z, h.conv.r, h.conv.dim, inn)) continue; // cannot happen: gated above
-      const d2 = inn.d2;
-      let r = h.conv.r;
-      const gamma = ctx.gate.threshold[h.conv.dim];
-      if (h.modeSMatch && d2 > gamma && (tr.misses >= 2 || d2 > 100 * gamma)) {
-        // Same airframe seen again far from a stale prediction: start its state afresh.
-        reinitialise(tr, plot, h.conv, s.sensor.id, period);
-        stats.plotsAssociated++;
-        stats.tracksReacquired++;
-        emit(out, "updated", tr, plot.time);
-        continue;
-      }
-      if (h.modeSMatch && d2 > gamma) {
-        // Same Mode S address beyond the normal gate: keep the plot, down-weighted.
-        r = h.conv.r.map((v) => (v * d2) / gamma);
-        innovation(xs, ps, h.conv.z, r, h.conv.dim, inn);
-      }
-      kalmanUpdate(xs, ps, r, inn);
-      if (tr.updates >= 2) adaptProcessNoise(tr, d2, inn.dim, manoeuvre);
-      tr.x.set(xs);
-      tr.p.set(ps);
-      tr.t += dt;
-      const confirmNow = recordHit(tr, plot.time, period, opts);
-      tr.lastUpdateTime = Math.max(tr.lastUpdateTime, plot.time);
-      tr.updates++;
-      applyPlotIdentity(tr, plot);
-      if (!tr.sensors.includes(s.sensor.id)) tr.sensors.push(s.sensor.id);
+      updateTrack(live[h.track], plot, h.conv, s.sensor.id, period, h.modeSMatch, out);
+    }
+  }
+
+  /**
+   * Updates a track with a measurement (EKF update, down-weighted beyond the gate for a Mode S
+   * match, or a restart far from a stale prediction), records the hit and emits the event.
+   */
+  function updateTrack(
+    tr: Track, plot: PlotReport, conv: BatchPlot["conv"], sensorId: SensorId, period: number, modeSMatch: boolean,
+    out: TrackUpdate[],
+  ): void {
+    const dt = Math.max(0, plot.time - tr.t);
+    model.predictState(tr.x, dt, xs);
+    model.predictCovariance(tr.p, dt, ps, tr.qScale);
+    if (!innovation(xs, ps, conv.z, conv.r, conv.dim, inn)) return; // cannot happen: gated above
+    const d2 = inn.d2;
+    let r = conv.r;
+    const gamma = ctx.gate.threshold[conv.dim];
+    if (modeSMatch && d2 > gamma && (tr.misses >= 2 || d2 > 100 * gamma)) {
+      // Same airframe seen again far from a stale prediction: start its state afresh.
+      reinitialise(tr, plot, conv, sensorId, period);
       stats.plotsAssociated++;
-      if (confirmNow) {
-        tr.status = "confirmed";
-        stats.tracksConfirmed++;
-        emit(out, "confirmed", tr, plot.time);
-      } else {
-        if (tr.status === "coasting") tr.status = "confirmed";
-        emit(out, "updated", tr, plot.time);
-      }
+      stats.tracksReacquired++;
+      emit(out, "updated", tr, plot.time);
+      return;
+    }
+    if (modeSMatch && d2 > gamma) {
+      // Same Mode S address beyond the normal gate: keep the plot, down-weighted.
+      r = conv.r.map((v) => (v * d2) / gamma);
+      innovation(xs, ps, conv.z, r, conv.dim, inn);
+    }
+    kalmanUpdate(xs, ps, r, inn);
+    if (tr.updates >= 2) adaptProcessNoise(tr, d2, inn.dim, manoeuvre);
+    tr.x.set(xs);
+    tr.p.set(ps);
+    tr.t += dt;
+    const confirmNow = recordHit(tr, plot.time, period, opts);
+    tr.lastUpdateTime = Math.max(tr.lastUpdateTime, plot.time);
+    tr.updates++;
+    applyPlotIdentity(tr, plot);
+    if (!tr.sensors.includes(sensorId)) tr.sensors.push(sensorId);
+    stats.plotsAssociated++;
+    if (confirmNow) {
+      tr.status = "confirmed";
+      stats.tracksConfirmed++;
+      emit(out, "confirmed", tr, plot.time);
+    } else {
+      if (tr.status === "coasting") tr.status = "confirmed";
+      emit(out, "updated", tr, plot.time);
     }
   }
 
@@ -355,6 +381,88 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
     if (!flushDue(r.time, out, marker ? s : undefined, false) && marker) age(r.time, out);
   }
 
+  /** The identity of an ADS-B report as a plot carries it (for the identity rules and track identity). */
+  function adsbAsPlot(a: AdsbReport): PlotReport {
+    const p: PlotReport = {
+      kind: "plot", sensorId: a.sensorId, time: a.time, range: NaN, azimuth: NaN, detection: "none", icaoAddress: a.icaoAddress,
+    };
+    if (a.callsign) p.callsign = a.callsign;
+    if (a.mode3A !== undefined) p.mode3A = { code: a.mode3A, validated: true, garbled: false, smoothed: false };
+    if (a.pressureAltitude !== undefined && Number.isFinite(a.pressureAltitude)) {
+      p.modeC = { pressureAltitude: a.pressureAltitude, validated: true, garbled: false };
+    }
+    return p;
+  }
+
+  function processAdsb(a: AdsbReport, out: TrackUpdate[]): void {
+    if (!Number.isFinite(a.time) || !Number.isInteger(a.icaoAddress)) {
+      stats.adsbInvalid++;
+      return;
+    }
+    flushDue(a.time, out, undefined, false);
+    const held = table.find((t) => t.identity.icaoAddress === a.icaoAddress);
+    let assumed = defaultHeight;
+    if (held) {
+      const up = held.x[2] + Math.max(0, a.time - held.t) * held.x[5];
+      assumed = { height: enuToGeodetic({ east: held.x[0], north: held.x[1], up }, frame).height, sigma: opts.defaultHeightSigma };
+    }
+    const conv = convertAdsb(a, frame, { adsbPositionSigma: opts.adsbPositionSigma, modeCSigma: opts.modeCSigma }, assumed);
+    if (!conv) {
+      stats.adsbInvalid++;
+      return;
+    }
+    const plot = adsbAsPlot(a);
+    const period = opts.adsbUpdatePeriod;
+    if (held && held.scanStart === undefined) held.scanStart = held.lastUpdateTime;
+    if (held) {
+      if (a.time < held.t - opts.outOfSequenceTolerance) {
+        stats.adsbInvalid++;
+        return;
+      }
+      stats.adsbProcessed++;
+      stats.adsbByAddress++;
+      const dt = Math.max(0, a.time - held.t);
+      const reach = opts.maxSpeed * dt + 3 * Math.sqrt(held.p[0] + held.p[7] + conv.r[0] + conv.r[4]) + opts.modeSReach;
+      const de = conv.z[0] - (held.x[0] + dt * held.x[3]);
+      const dn = conv.z[1] - (held.x[1] + dt * held.x[4]);
+      if (de * de + dn * dn > reach * reach) {
+        // Beyond any flight from the track: the address is unique, so the track restarts here.
+        reinitialise(held, plot, conv, a.sensorId, period);
+        stats.plotsAssociated++;
+        stats.tracksReacquired++;
+        emit(out, "updated", held, a.time);
+      } else {
+        updateTrack(held, plot, conv, a.sensorId, period, true, out);
+      }
+      age(a.time, out);
+      return;
+    }
+    stats.adsbProcessed++;
+    const pseudoSensor: Sensor = { id: a.sensorId, name: a.sensorId, site: a.position!, sigmas: { range: 1, azimuth: 1 } };
+    const batch: BatchPlot[] = [{ plot, sensor: pseudoSensor, conv }];
+    const hyps = hypothesise(batch, table, ctx);
+    let best = -1;
+    for (let k = 0; k < hyps.length; k++) if (hyps[k].cost < opts.nonAssignmentCost && (best < 0 || hyps[k].cost < hyps[best].cost)) best = k;
+    if (best >= 0) {
+      const tr = table[hyps[best].track];
+      if (tr.scanStart === undefined) tr.scanStart = tr.lastUpdateTime;
+      updateTrack(tr, plot, hyps[best].conv, a.sensorId, period, hyps[best].modeSMatch, out);
+    } else {
+      const tr = initiateTrack(nextNumber++, plot, conv, a.sensorId, period, opts);
+      tr.scanStart = a.time;
+      table.push(tr);
+      stats.plotsInitiating++;
+      stats.tracksInitiated++;
+      emit(out, "initiated", tr, a.time);
+      if (opts.confirmHits <= 1) {
+        tr.status = "confirmed";
+        stats.tracksConfirmed++;
+        emit(out, "confirmed", tr, a.time);
+      }
+    }
+    age(a.time, out);
+  }
+
   return {
     process(report) {
       stats.reports++;
@@ -362,6 +470,7 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
       const r = report as SensorReport | { kind?: unknown };
       if (r.kind === "plot") processPlot(report as PlotReport, out);
       else if (r.kind === "service") processService(report as ServiceReport, out);
+      else if (r.kind === "adsb") processAdsb(report as AdsbReport, out);
       else stats.reportsIgnored++;
       return out;
     },
