@@ -4,9 +4,15 @@
  * PSR `PlotReport` (range, azimuth, geometric elevation and the height it implies over a
  * sphere without refraction), and the sector-crossing / north-marker service reports a
  * rotating radar sends, all in time order. The truth labels (`is_clutter`, `target_id`) are
- * never read. Feed the tracker with refraction factor k = 1 (geometric elevation).
+ * never read.
+ *
+ * The format's polar frame is geometric over the WGS-84 ENU frame, while the tracker converts
+ * plots through a spherical earth model (`geo/radar.ts`). So each detection is placed exactly
+ * (ENU from range/azimuth/elevation, then WGS-84 geodetic) and re-expressed as the
+ * (range, azimuth, elevation, height) the tracker's model gives that point with refraction
+ * factor k = 1: the tracker then recovers the exact point. Feed the tracker with k = 1.
  */
-import { DEG, fromDegrees, heightFromElevation } from "../geo/index.js";
+import { DEG, enuFrame, enuToGeodetic, fromDegrees, geodeticToPolar } from "../geo/index.js";
 import type { PlotReport, Sensor, SensorReport, ServiceReport } from "../types/index.js";
 
 /** What the tracker needs of a neutral scenario (fields of `scenario.json`, SI). */
@@ -48,6 +54,7 @@ export function neutralSensor(r: NeutralRadar): Sensor {
  */
 export function neutralReports(r: NeutralRadar, plots: readonly NeutralPlot[], epoch: number, sectors = 8): SensorReport[] {
   const site = fromDegrees(r.latDeg, r.lonDeg, r.heightM);
+  const frame = enuFrame(site);
   const out: SensorReport[] = [];
   const sorted = [...plots].sort((a, b) => a.time - b.time);
   let i = 0;
@@ -56,9 +63,12 @@ export function neutralReports(r: NeutralRadar, plots: readonly NeutralPlot[], e
       const t = k * r.scanPeriod + (s * r.scanPeriod) / sectors;
       while (i < sorted.length && sorted[i].time < t) {
         const d = sorted[i++];
+        const h = d.range * Math.cos(d.elevation);
+        const g = enuToGeodetic({ east: h * Math.sin(d.azimuth), north: h * Math.cos(d.azimuth), up: d.range * Math.sin(d.elevation) }, frame);
+        const p = geodeticToPolar(site, g, 1);
         const plot: PlotReport = {
-          kind: "plot", sensorId: NEUTRAL_SENSOR_ID, time: epoch + d.time, range: d.range, azimuth: d.azimuth, elevation: d.elevation,
-          height3D: heightFromElevation(d.range, d.elevation, site.height, site.lat, 1),
+          kind: "plot", sensorId: NEUTRAL_SENSOR_ID, time: epoch + d.time, range: p.range, azimuth: p.azimuth, elevation: p.elevation,
+          height3D: g.height,
           detection: "psr", rangeSigma: r.sigmaRange, azimuthSigma: r.sigmaAzimuth, elevationSigma: r.sigmaElevation,
         };
         out.push(plot);
