@@ -128,11 +128,37 @@ function fillFields(g: Gen, items: Array<Field | Spare>, p: string, start: numbe
   return bit;
 }
 
+/** True when a field list holds a dependent content (it then needs the item root while filling). */
+function hasDep(items: Array<Field | Spare>): boolean {
+  return items.some((f) => !("spare" in f) && (f.v.v === "el" ? f.v.c.k === "dep" : f.v.v === "group" && hasDep(f.v.items)));
+}
+
+/** An object literal of the fields at bit offset `start` from byte `p` (no dependent contents). */
+function literalFields(items: Array<Field | Spare>, p: string, start: number): { expr: string; bits: number } {
+  let bit = start;
+  const props: string[] = [];
+  for (const f of items) {
+    if ("spare" in f) {
+      bit += f.spare;
+      continue;
+    }
+    if (f.v.v === "el") {
+      props.push(`${JSON.stringify(f.name)}: ${leafExpr(p, bit, f.v.bits, f.v.c, "{}")}`);
+      bit += f.v.bits;
+    } else if (f.v.v === "group") {
+      const inner = literalFields(f.v.items, p, bit);
+      props.push(`${JSON.stringify(f.name)}: ${inner.expr}`);
+      bit = inner.bits;
+    } else throw new Error(`field ${f.name}: ${f.v.v} inside a fixed group`);
+  }
+  return { expr: `{ ${props.join(", ")} }`, bits: bit };
+}
+
 /**
  * Statements decoding a variation at cursor `c` (position `c.pos`) into variable `out` (declared
  * by the caller with `let`); `wrap` puts a bare element into `{ VALUE }`.
  */
-function genVariation(g: Gen, v: Variation, wrap: boolean, out: string, lines: string[], root?: string): void {
+function genVariation(g: Gen, v: Variation, wrap: boolean, out: string, lines: string[], path: string, root?: string): void {
   switch (v.v) {
     case "el": {
       if (v.bits % 8 !== 0) throw new Error(`element of ${v.bits} bits is not octet-aligned`);
@@ -151,6 +177,11 @@ function genVariation(g: Gen, v: Variation, wrap: boolean, out: string, lines: s
       const p = g.v("p");
       const o = g.v("o");
       lines.push(`if (c.pos + ${bytes} > c.end) H.need(c, ${bytes}, "group");`);
+      if (!hasDep(v.items)) {
+        // One object literal: the object gets its final shape at once.
+        lines.push(`const ${p} = c.pos; c.pos += ${bytes}; ${out} = ${literalFields(v.items, p, 0).expr};`);
+        return;
+      }
       lines.push(`const ${p} = c.pos; c.pos += ${bytes}; const ${o} = {}; ${out} = ${o};`);
       fillFields(g, v.items, p, 0, o, root ?? o, lines);
       return;
@@ -190,6 +221,7 @@ function genVariation(g: Gen, v: Variation, wrap: boolean, out: string, lines: s
         lines.push(`const ${a} = []; ${out} = ${a};`);
         lines.push(`for (;;) { if (c.pos + ${bytes} > c.end) H.need(c, ${bytes}, "repetition"); const ${p} = c.pos; c.pos += ${bytes};`);
         if (v.item.v === "el") lines.push(`${a}.push(${leafExpr(p, 0, v.item.bits, v.item.c, "{}")});`);
+        else if (v.item.v === "group" && !hasDep(v.item.items)) lines.push(`${a}.push(${literalFields(v.item.items, p, 0).expr});`);
         else if (v.item.v === "group") {
           const o = g.v("o");
           lines.push(`const ${o} = {};`);
@@ -206,7 +238,7 @@ function genVariation(g: Gen, v: Variation, wrap: boolean, out: string, lines: s
       lines.push(`const ${n} = H.readBits(b, c.pos, 0, ${v.counter * 8}); c.pos += ${v.counter};`);
       lines.push(`const ${a} = new Array(${n}); ${out} = ${a};`);
       lines.push(`for (let ${i} = 0; ${i} < ${n}; ${i}++) { let ${x};`);
-      genVariation(g, v.item, false, x, lines);
+      genVariation(g, v.item, false, x, lines, path);
       lines.push(`${a}[${i}] = ${x}; }`);
       return;
     }
@@ -222,9 +254,8 @@ function genVariation(g: Gen, v: Variation, wrap: boolean, out: string, lines: s
       const o = g.v("o");
       const fs = g.v("fs");
       const fe = g.v("fe");
-      const item = g.v("it");
       // The compound's FSPEC: find its end, then decode the sub-items its bits select.
-      lines.push(`const ${o} = {}; ${out} = ${o}; const ${item} = c.item; const ${fs} = c.pos;`);
+      lines.push(`const ${o} = {}; ${out} = ${o}; const ${fs} = c.pos;`);
       lines.push(`do { if (c.pos + 1 > c.end) H.need(c, 1, "compound FSPEC"); } while (b[c.pos++] & 1);`);
       lines.push(`const ${fe} = c.pos;`);
       lines.push(`for (let q = ${fs}; q < ${fe}; q++) { const x = b[q]; if ((x & 0xfe) === 0) continue;`);
@@ -234,9 +265,10 @@ function genVariation(g: Gen, v: Variation, wrap: boolean, out: string, lines: s
         if (!f) return;
         // The sub-item is stored before it is filled: a dependent field's path starts at the
         // item (e.g. I062/380 IAS/IM), so it must be reachable from the compound's object.
-        lines.push(`case ${idx}: { c.item = ${item} + ${JSON.stringify(`/${f.name}`)};`);
-        genVariation(g, f.v, true, `${o}[${JSON.stringify(f.name)}]`, lines, root ?? o);
-        lines.push(`c.item = ${item}; break; }`);
+        const sub = `${path}/${f.name}`;
+        lines.push(`case ${idx}: { c.item = ${JSON.stringify(sub)};`);
+        genVariation(g, f.v, true, `${o}[${JSON.stringify(f.name)}]`, lines, sub, root ?? o);
+        lines.push(`c.item = ${JSON.stringify(path)}; break; }`);
       });
       lines.push(`default: H.fail(c, "compound FSPEC sets sub-item " + (idx + 1) + ", which this edition does not define"); } } }`);
       return;
@@ -265,7 +297,7 @@ export function generateUapDecoder(uap: Array<string | null>, catalogue: Record<
     if (!v) throw new Error(`UAP names item ${name} missing from the catalogue`);
     const out = g.v("v");
     lines.push(`case ${i}: { c.item = ${JSON.stringify(name)}; let ${out};`);
-    genVariation(g, v, true, out, lines);
+    genVariation(g, v, true, out, lines, name);
     lines.push(`items[${JSON.stringify(name)}] = ${out}; return ${out}; }`);
   });
   lines.push("default: return undefined; }");

@@ -1,0 +1,183 @@
+/**
+ * `npm run bench:asterix`: ASTERIX decoding throughput on the Barcelona CAT048 recording and the
+ * 53-minute CAT062 capture, against `tshark -T fields` on the same data in the same run (as a
+ * ratio), plus the decoder fuzz run (100,000 random inputs).
+ *
+ * Skywatch figures are best-of-5 wall times on one core, framing included. tshark reads the CAT048
+ * file through a pcap made here (one data block per UDP datagram), as it cannot read raw ASTERIX.
+ * Skips with a message when ../shared is absent; installs tshark with scripts/ensure-tshark.sh.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import fc from "fast-check";
+import { AsterixDecoderStream, CategoryRegistry, decodeBlock, DecodeError } from "../src/formats/asterix/index.js";
+import { detectFraming, frameBlocks } from "../src/formats/asterix/framing/index.js";
+
+const root = resolve(fileURLToPath(import.meta.url), "../../..");
+const data = resolve(root, "../shared/data/asterix");
+
+/** A pcap (Ethernet/IPv4/UDP to port 8600) holding one datagram per data block. */
+function wrapInPcap(blocks: Uint8Array[]): Uint8Array {
+  const parts: Buffer[] = [];
+  const gh = Buffer.alloc(24);
+  gh.writeUInt32LE(0xa1b2c3d4, 0);
+  gh.writeUInt16LE(2, 4);
+  gh.writeUInt16LE(4, 6);
+  gh.writeUInt32LE(65535, 16);
+  gh.writeUInt32LE(1, 20);
+  parts.push(gh);
+  blocks.forEach((b, i) => {
+    const udpLen = 8 + b.length;
+    const ipLen = 20 + udpLen;
+    const frame = Buffer.alloc(14 + ipLen);
+    frame.writeUInt16BE(0x0800, 12);
+    frame[14] = 0x45;
+    frame.writeUInt16BE(ipLen, 16);
+    frame[22] = 64;
+    frame[23] = 17;
+    frame.set([127, 0, 0, 1], 26);
+    frame.set([127, 0, 0, 1], 30);
+    frame.writeUInt16BE(40000, 34);
+    frame.writeUInt16BE(8600, 36);
+    frame.writeUInt16BE(udpLen, 38);
+    frame.set(b, 42);
+    const rh = Buffer.alloc(16);
+    rh.writeUInt32LE(1_600_000_000 + Math.floor(i / 1000), 0);
+    rh.writeUInt32LE((i % 1000) * 1000, 4);
+    rh.writeUInt32LE(frame.length, 8);
+    rh.writeUInt32LE(frame.length, 12);
+    parts.push(rh, frame);
+  });
+  return Buffer.concat(parts);
+}
+
+function bestOf(runs: number, f: () => number): { seconds: number; count: number } {
+  let seconds = Infinity;
+  let count = 0;
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    count = f();
+    seconds = Math.min(seconds, (performance.now() - t0) / 1000);
+  }
+  return { seconds, count };
+}
+
+interface Case {
+  name: string;
+  file: string;
+  /** Port and fields for tshark. */
+  port: number;
+  fields: string[];
+  wrap: boolean;
+}
+
+const CASES: Case[] = [
+  {
+    name: "CAT048 Barcelona (raw, 44,085 records)",
+    file: "cat048_lebl_upc_230502_0800.ast",
+    port: 8600,
+    fields: ["asterix.048_010_SAC", "asterix.048_140_VALUE", "asterix.048_040_RHO", "asterix.048_040_THETA", "asterix.048_070_MODE3A", "asterix.048_090_FL", "asterix.048_220_VALUE", "asterix.048_240_VALUE"],
+    wrap: true,
+  },
+  {
+    name: "CAT062 53-minute capture (pcap, 50,640 records)",
+    file: "cat062_jmatiasbro_fds260429.pcap",
+    port: 50032,
+    fields: ["asterix.062_010_SAC", "asterix.062_070_VALUE", "asterix.062_040_VALUE", "asterix.062_105_LAT", "asterix.062_105_LON", "asterix.062_185_VX", "asterix.062_185_VY", "asterix.062_136_VALUE"],
+    wrap: false,
+  },
+];
+
+function skywatch(c: Case): { records: number; seconds: number; reportSeconds: number; bytes: number } {
+  const buf = new Uint8Array(readFileSync(join(data, c.file)));
+  const framing = detectFraming(buf, c.file);
+  const registry = new CategoryRegistry();
+  const rec = bestOf(5, () => {
+    let n = 0;
+    for (const x of frameBlocks(buf, framing)) if (x.kind === "block") n += decodeBlock(registry, x.data, x.offset).records.length;
+    return n;
+  });
+  const rep = bestOf(5, () => {
+    const d = new AsterixDecoderStream({ referenceTime: 1_700_000_000 });
+    let n = 0;
+    for (const x of frameBlocks(buf, framing)) if (x.kind === "block") n += d.decode(x).reports.length;
+    return n;
+  });
+  return { records: rec.count, seconds: rec.seconds, reportSeconds: rep.seconds, bytes: buf.length };
+}
+
+function tshark(c: Case, dir: string): number | undefined {
+  let input = join(data, c.file);
+  if (c.wrap) {
+    const buf = new Uint8Array(readFileSync(input));
+    const blocks: Uint8Array[] = [];
+    for (const x of frameBlocks(buf, detectFraming(buf, c.file))) if (x.kind === "block") blocks.push(x.data);
+    input = join(dir, `${c.file}.pcap`);
+    writeFileSync(input, wrapInPcap(blocks));
+  }
+  const args = ["-n", "-r", input, "-d", `udp.port==${c.port},asterix`, "-T", "fields", ...c.fields.flatMap((f) => ["-e", f])];
+  let best = Infinity;
+  for (let i = 0; i < 2; i++) {
+    const t0 = performance.now();
+    const r = spawnSync("tshark", args, { stdio: ["ignore", "ignore", "pipe"], maxBuffer: 1 << 28 });
+    if (r.status !== 0) {
+      console.log(`  tshark failed: ${r.stderr?.toString().slice(0, 300)}`);
+      return undefined;
+    }
+    best = Math.min(best, (performance.now() - t0) / 1000);
+  }
+  return best;
+}
+
+function fuzz(cases: number): void {
+  const registry = new CategoryRegistry();
+  const t0 = performance.now();
+  let errors = 0;
+  let records = 0;
+  fc.assert(
+    fc.property(fc.constantFrom(1, 2, 10, 19, 20, 21, 23, 34, 48, 62, 63, 65), fc.uint8Array({ maxLength: 200 }), (cat, body) => {
+      const block = new Uint8Array(body.length + 3);
+      block[0] = cat;
+      block[1] = block.length >> 8;
+      block[2] = block.length & 0xff;
+      block.set(body, 3);
+      const r = decodeBlock(registry, block, 0);
+      if (r.error && !(r.error instanceof DecodeError)) throw new Error("not a DecodeError");
+      if (r.error) errors++;
+      records += r.records.length;
+    }),
+    { numRuns: cases },
+  );
+  console.log(`fuzz    ${cases} random blocks of 12 categories in ${((performance.now() - t0) / 1000).toFixed(1)} s: ` +
+    `${records} records decoded, ${errors} DecodeErrors, no other exception`);
+}
+
+function main(): void {
+  if (!existsSync(data)) {
+    console.log(`bench:asterix skipped: ${data} not found (the shared data folder is absent)`);
+    return;
+  }
+  const ensure = spawnSync("bash", [join(root, "scripts/ensure-tshark.sh")], { stdio: "inherit" });
+  const haveTshark = ensure.status === 0;
+  const dir = mkdtempSync(join(tmpdir(), "skywatch-bench-"));
+  for (const c of CASES) {
+    const s = skywatch(c);
+    const rate = s.records / s.seconds;
+    console.log(`${c.name}`);
+    console.log(`  skywatch  ${Math.round(rate).toLocaleString("en")} records/s, ${(s.bytes / 1e6 / s.seconds).toFixed(1)} MB/s ` +
+      `(records); ${Math.round(s.records / s.reportSeconds).toLocaleString("en")} records/s to SI reports`);
+    if (!haveTshark) continue;
+    const t = tshark(c, dir);
+    if (t === undefined) continue;
+    const trate = s.records / t;
+    console.log(`  tshark    ${Math.round(trate).toLocaleString("en")} records/s, ${(s.bytes / 1e6 / t).toFixed(1)} MB/s ` +
+      `(-T fields, ${c.fields.length} fields, whole process)`);
+    console.log(`  ratio     ${(rate / trate).toFixed(1)}× tshark`);
+  }
+  fuzz(100_000);
+}
+
+main();
