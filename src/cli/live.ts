@@ -3,13 +3,25 @@
  * encoded as ASTERIX and fed through the same decoder and tracker as real data) and
  * `skywatch replay FILE…` (the same pipeline fed from recordings at a chosen speed).
  * Both serve the air picture over HTTP and WebSocket.
+ *
+ * ADS-B / Mode S: `start --input beast://HOST:PORT` (also `avr://`, `sbs://`; repeatable) adds
+ * live receivers beside the scenario, or instead of it with `--no-scenario`; `replay` takes Beast,
+ * AVR, SBS-1, hex-log, SeRo and I/Q recordings beside ASTERIX ones (told apart by content). Each
+ * receiver is a sensor "adsb:<name>" of the tracker; without radar sensors the system frame's
+ * origin is `--origin`, else the receiver position, else the first ADS-B position heard.
  */
-import type { Command } from "commander";
+import { open } from "node:fs/promises";
+import { InvalidArgumentError, type Command } from "commander";
 import { AsterixDecoderStream, type EditionChoice } from "../formats/asterix/index.js";
 import type { Framing } from "../formats/asterix/framing/index.js";
 import type { TrackPipeline } from "../server/pipeline.js";
-import { mergeByTime, paced, readReportFile, readSensorsFile } from "../sources/index.js";
-import type { Sensor, SensorReport } from "../types/index.js";
+import {
+  mergeByTime, modeSFileFormat, ModeSTcpClient, paced, parseFeedUrl, readModeSFile, readReportFile, readSensorsFile,
+  type ModeSFeedAddress,
+} from "../sources/index.js";
+import type { TrackerOptions } from "../tracking/index.js";
+import { fromDegrees } from "../geo/index.js";
+import type { Geodetic, Sensor, SensorReport } from "../types/index.js";
 import { collectEdition, issuePrinter, parseDate, parseFraming, parsePort, parsePositive } from "./common.js";
 
 interface ServeOptions {
@@ -20,11 +32,13 @@ interface ServeOptions {
 }
 
 /** Starts the server over a pipeline, prints the URL, and stops cleanly on SIGINT/SIGTERM. */
-async function serve(sensors: Sensor[], opts: ServeOptions): Promise<{ pipeline: TrackPipeline; signal: AbortSignal }> {
+async function serve(
+  sensors: Sensor[], opts: ServeOptions, tracker?: Partial<TrackerOptions>,
+): Promise<{ pipeline: TrackPipeline; signal: AbortSignal }> {
   // Loaded here so that the batch commands start without the server's dependencies.
   const { startServer } = await import("../server/index.js");
   const { TrackPipeline } = await import("../server/pipeline.js");
-  const pipeline = new TrackPipeline(sensors);
+  const pipeline = new TrackPipeline(sensors, { tracker });
   const server = await startServer({ feed: pipeline, host: opts.host, port: opts.port, logLevel: opts.logLevel });
   const abort = new AbortController();
   const stop = (): void => {
@@ -45,30 +59,88 @@ function addServeOptions(cmd: Command, defaultSpeed: string): Command {
     .option("--log-level <level>", "server log level (fatal, error, warn, info, debug, silent)", "warn");
 }
 
+/** Parses `--input` (repeatable): a receiver feed address. */
+function collectInput(value: string, previous: ModeSFeedAddress[] = []): ModeSFeedAddress[] {
+  try {
+    return [...previous, parseFeedUrl(value)];
+  } catch (e) {
+    throw new InvalidArgumentError((e as Error).message);
+  }
+}
+
+/** Parses `LAT,LON` in degrees. */
+function parseLatLon(value: string): { latDeg: number; lonDeg: number } {
+  const m = /^\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*$/.exec(value);
+  const lat = m ? Number(m[1]) : NaN;
+  const lon = m ? Number(m[2]) : NaN;
+  if (!(Math.abs(lat) <= 90 && Math.abs(lon) <= 180)) throw new InvalidArgumentError(`expected LAT,LON in degrees, got "${value}"`);
+  return { latDeg: lat, lonDeg: lon };
+}
+
+/** Feeds a live receiver into the pipeline until the signal aborts; its counters appear in `/api/status`. */
+async function runFeed(feed: ModeSFeedAddress, pipeline: TrackPipeline, signal: AbortSignal): Promise<void> {
+  const name = `adsb:${feed.name}`;
+  const client = new ModeSTcpClient({
+    host: feed.host, port: feed.port, format: feed.format, sensorId: name, receiver: feed.receiver, signal,
+    onEvent: (e) => process.stderr.write(`${feed.format}://${feed.host}:${feed.port}: ${e.type}${e.message ? `: ${e.message}` : ""}\n`),
+  });
+  Object.defineProperty(pipeline.extraStatus, name, { get: () => client.stats(), enumerable: true });
+  for await (const r of client.reports()) pipeline.ingest(r);
+}
+
 /** Registers `start`. */
 export function startCommand(program: Command): void {
   addServeOptions(
     program
       .command("start")
-      .description("run the live air picture on the built-in simulated scenario (a 3D radar near Chișinău)")
-      .option("--seed <n>", "simulation seed", (v) => Number(v), 1),
+      .description("run the live air picture on the built-in simulated scenario (a 3D radar near Chișinău) and/or live ADS-B receivers")
+      .option("--seed <n>", "simulation seed", (v) => Number(v), 1)
+      .option("-i, --input <url>", "live receiver feed beast://HOST[:PORT], avr://…, sbs://… (repeatable; ?name=N&lat=L&lon=L)", collectInput)
+      .option("--no-scenario", "do not run the built-in scenario (live inputs only)")
+      .option("--origin <lat,lon>", "origin of the tracking frame when no radar is configured (degrees)", parseLatLon),
     "1",
-  ).action(async (opts: ServeOptions & { seed: number }) => {
+  ).action(async (opts: ServeOptions & { seed: number; input?: ModeSFeedAddress[]; scenario: boolean; origin?: { latDeg: number; lonDeg: number } }) => {
+    const feeds = opts.input ?? [];
+    if (!opts.scenario && feeds.length === 0) throw new Error("--no-scenario needs at least one --input");
     const { builtinScenarioBlocks, builtinSensors } = await import("../sim/index.js");
-    const sensors = builtinSensors();
-    const { pipeline, signal } = await serve(sensors, opts);
-    const startTime = Math.floor(Date.now() / 1000);
-    const decoder = new AsterixDecoderStream({ referenceTime: startTime });
-    pipeline.extraStatus.decode = decoder.stats;
-    const blocks = paced(builtinScenarioBlocks({ startTime, seed: opts.seed }), (b) => b.time, { speed: opts.speed, signal });
-    let offset = 0;
-    for await (const b of blocks) {
-      const { result, reports } = decoder.decode({ data: b.data, offset });
-      offset += b.data.length;
-      if (result.error) process.stderr.write(`simulated stream: ${result.error.message}\n`);
-      for (const r of reports) pipeline.ingest(r);
+    const builtin = builtinSensors();
+    const sensors = opts.scenario ? builtin : [];
+    const o = opts.origin ?? feeds.find((f) => f.receiver)?.receiver;
+    const origin: Geodetic | undefined = o ? fromDegrees(o.latDeg, o.lonDeg, 0) : sensors.length ? undefined : builtin[0]?.site;
+    const { pipeline, signal } = await serve(sensors, opts, origin ? { origin } : undefined);
+    if (feeds.length > 0 && opts.speed !== 1) process.stderr.write("warning: live inputs run on the wall clock; --speed applies to the scenario only\n");
+    const tasks = feeds.map((f) => runFeed(f, pipeline, signal));
+    if (opts.scenario) {
+      const startTime = Math.floor(Date.now() / 1000);
+      const decoder = new AsterixDecoderStream({ referenceTime: startTime });
+      pipeline.extraStatus.decode = decoder.stats;
+      const blocks = paced(builtinScenarioBlocks({ startTime, seed: opts.seed }), (b) => b.time, { speed: opts.speed, signal });
+      let offset = 0;
+      for await (const b of blocks) {
+        const { result, reports } = decoder.decode({ data: b.data, offset });
+        offset += b.data.length;
+        if (result.error) process.stderr.write(`simulated stream: ${result.error.message}\n`);
+        for (const r of reports) pipeline.ingest(r);
+      }
     }
+    await Promise.all(tasks);
   });
+}
+
+/** Reads the first 4 KB of a file (for format detection); empty when it cannot be read (the reader reports it). */
+async function head(path: string): Promise<Uint8Array> {
+  try {
+    const fh = await open(path, "r");
+    try {
+      const buf = new Uint8Array(4096);
+      const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
+      return buf.subarray(0, bytesRead);
+    } finally {
+      await fh.close();
+    }
+  } catch {
+    return new Uint8Array(0);
+  }
 }
 
 /** Registers `replay`. */
@@ -76,19 +148,37 @@ export function replayCommand(program: Command): void {
   addServeOptions(
     program
       .command("replay")
-      .description("play recordings through the live pipeline and air picture")
+      .description("play recordings (ASTERIX; ADS-B/Mode S: Beast, AVR, SBS-1, hex logs, I/Q) through the live pipeline and air picture")
       .argument("<files...>", "recordings (played together in time order)")
-      .requiredOption("-s, --sensors <file>", "sensors file (YAML/JSON): sites keyed by SAC/SIC")
-      .option("-f, --format <framing>", "container format of every file (default: detected per file)", parseFraming)
+      .option("-s, --sensors <file>", "sensors file (YAML/JSON): sites keyed by SAC/SIC (needed for ASTERIX recordings)")
+      .option("-f, --format <framing>", "container format of every ASTERIX file (default: detected per file)", parseFraming)
       .option("-d, --date <YYYY-MM-DD>", "UTC date of the recordings, to resolve times of day", parseDate)
-      .option("-e, --edition <CAT=ED>", "ASTERIX edition of a category (repeatable)", collectEdition),
+      .option("-e, --edition <CAT=ED>", "ASTERIX edition of a category (repeatable)", collectEdition)
+      .option("--start <ISO-8601>", "UTC start time of Beast/AVR/I-Q recordings, which carry no date (default: --date, else now)", parseIsoTime)
+      .option("--receiver <lat,lon>", "ADS-B receiver position (degrees): surface positions and range checks", parseLatLon)
+      .option("--origin <lat,lon>", "origin of the tracking frame when no sensors file is given (degrees)", parseLatLon),
     "1",
-  ).action(async (files: string[], opts: ServeOptions & { sensors: string; format?: Framing; date?: number; edition?: EditionChoice }) => {
-    const sensors = await readSensorsFile(opts.sensors);
-    const { pipeline, signal } = await serve(sensors, opts);
+  ).action(async (files: string[], opts: ServeOptions & {
+    sensors?: string; format?: Framing; date?: number; edition?: EditionChoice; start?: number;
+    receiver?: { latDeg: number; lonDeg: number }; origin?: { latDeg: number; lonDeg: number };
+  }) => {
+    const kinds = await Promise.all(files.map(async (f) => modeSFileFormat(await head(f), f)));
+    const asterix = files.filter((_, i) => kinds[i] === undefined);
+    if (asterix.length > 0 && !opts.sensors) throw new Error(`ASTERIX recordings need --sensors (${asterix.join(", ")})`);
+    const sensors = opts.sensors ? await readSensorsFile(opts.sensors) : [];
     const issues = issuePrinter();
-    const streams = files.map((f) =>
-      readReportFile(f, { format: opts.format, referenceTime: opts.date, editions: opts.edition, onIssue: issues.print }));
+    const referenceTime = opts.start ?? opts.date;
+    const modesOptions = { referenceTime, receiver: opts.receiver, onIssue: issues.print };
+    let origin: Geodetic | undefined;
+    const o = opts.origin ?? opts.receiver;
+    if (o) origin = fromDegrees(o.latDeg, o.lonDeg, 0);
+    else if (sensors.length === 0) origin = await firstAdsbPosition(files.filter((_, i) => kinds[i] !== undefined), referenceTime);
+    if (sensors.length === 0 && !origin) throw new Error("no sensors file, no --origin and no ADS-B position in the recordings: nothing to place the tracking frame");
+    const { pipeline, signal } = await serve(sensors, opts, origin ? { origin } : undefined);
+    const streams = files.map((f, i) =>
+      kinds[i] !== undefined
+        ? readModeSFile(f, { ...modesOptions, format: kinds[i] })
+        : readReportFile(f, { format: opts.format, referenceTime: opts.date, editions: opts.edition, onIssue: issues.print }));
     let last = 0;
     for await (const r of paced<SensorReport>(mergeByTime(streams), (x) => x.time, { speed: opts.speed, signal })) {
       pipeline.ingest(r);
@@ -97,4 +187,25 @@ export function replayCommand(program: Command): void {
     pipeline.tick(last);
     process.stdout.write(`replay finished (${issues.count()} input problems); the air picture stays up: Ctrl-C to stop\n`);
   });
+}
+
+/** Parses an ISO-8601 UTC time into UTC seconds. */
+function parseIsoTime(value: string): number {
+  const t = Date.parse(value);
+  if (!Number.isFinite(t)) throw new InvalidArgumentError(`expected an ISO-8601 time, got "${value}"`);
+  return t / 1000;
+}
+
+/** The first ADS-B position of the Mode S recordings (to place the tracking frame), or undefined. */
+async function firstAdsbPosition(files: string[], referenceTime: number | undefined): Promise<Geodetic | undefined> {
+  for (const f of files) {
+    try {
+      for await (const r of readModeSFile(f, { referenceTime })) {
+        if (r.kind === "adsb" && r.position) return { lat: r.position.lat, lon: r.position.lon, height: 0 };
+      }
+    } catch {
+      // unreadable here: the replay itself reports it
+    }
+  }
+  return undefined;
 }
