@@ -1,5 +1,6 @@
 /**
- * CAT062 (SDPS system track data) → `TrackReport`.
+ * CAT062 (SDPS system track data) → `TrackReport`, and Skywatch's own system tracks → CAT062
+ * with CAT065 (SDPS service status, end of batch).
  *
  * Source: EUROCONTROL ASTERIX Part 9, Category 062 ed. 1.19: I062/040 track number, I062/105
  * WGS-84 position, I062/100 Cartesian position, I062/185 velocity, I062/220 rate of climb,
@@ -7,8 +8,12 @@
  * aircraft derived data (ADR address, ID identification), I062/245 target identification,
  * I062/080 track status (CST coasting, SIM, TSE end of track), I062/500 estimated accuracies.
  */
-import type { TrackReport } from "../../types/index.js";
-import type { AsterixRecord } from "./decode.js";
+import type { TrackReport, TrackUpdate } from "../../types/index.js";
+import { parseSensorId } from "./cat048.js";
+import type { AsterixRecord, ItemValue } from "./decode.js";
+import { encodeDataBlock } from "./encode.js";
+import { CAT062_1_19 } from "./specs/cat062_1_19.js";
+import { CAT065_1_5 } from "./specs/cat065_1_5.js";
 import { callsign, field, num, obj, octal, value } from "./fields.js";
 import { DEG, FL, FT } from "./units.js";
 
@@ -50,4 +55,100 @@ export function cat062ToTrack(rec: AsterixRecord, sensorId: string, time: number
   if (field(rec, "080", "SIM") === 1) r.simulated = true;
   if (field(rec, "080", "TSE") === 1) r.endOfTrack = true;
   return r;
+}
+
+/** Options of Skywatch's own CAT062 output. */
+export interface Cat062OutputOptions {
+  /** Data source of the output: Skywatch's SDPS identifier "SAC/SIC". */
+  sensorId: string;
+  /** Service identification (I062/015), default 1. */
+  serviceId?: number;
+}
+
+/** I062/040 track numbers are 16 bits: Skywatch's track numbers wrap into 1..65535. */
+function trackNumber16(n: number): number {
+  return ((n - 1) % 65535) + 1;
+}
+
+/**
+ * The CAT062 record (ed. 1.19 value shapes) of one Skywatch system track update: I062/010,
+ * 015, 070 (time of track information), 040 (track number), 080 (status: tentative, coasting,
+ * first/last message, mono/multi-sensor), 105 (WGS-84 position), 185 (velocity), 220 (rate of
+ * climb), 136 (measured flight level, from Mode C), 060 (Mode 3/A), 245 (callsign), 380 ADR
+ * (ICAO address), 500 APC (position accuracy).
+ */
+export function systemTrackToCat062(u: TrackUpdate, opts: Cat062OutputOptions): Record<string, ItemValue> {
+  const { sac, sic } = parseSensorId(opts.sensorId);
+  const t = u.track;
+  const tod = ((t.time % 86400) + 86400) % 86400;
+  const items: Record<string, ItemValue> = {
+    "010": { SAC: sac, SIC: sic },
+    "015": { VALUE: opts.serviceId ?? 1 },
+    "070": { VALUE: Math.min(tod, 86400 - 1 / 128) },
+    "040": { VALUE: trackNumber16(t.trackNumber) },
+    "080": {
+      MON: t.sensors.length > 1 ? 0 : 1,
+      SPI: 0,
+      MRH: 0,
+      SRC: 0,
+      CNF: t.status === "tentative" ? 1 : 0,
+      SIM: 0,
+      TSE: u.event === "deleted" ? 1 : 0,
+      TSB: u.event === "initiated" ? 1 : 0,
+      CST: t.status === "coasting" ? 1 : 0,
+    },
+    "105": {
+      LAT: Math.max(-90, Math.min(90, t.position.lat / DEG)),
+      LON: ((t.position.lon / DEG + 540) % 360) - 180,
+    },
+    "185": {
+      VX: clamp(t.velocity.east, -8192, 8191.75),
+      VY: clamp(t.velocity.north, -8192, 8191.75),
+    },
+    "220": { VALUE: clamp(t.velocity.up / FPM, -204800, 204793.75) },
+    "500": { APC: { X: clamp(t.positionSigma, 0, 32767.5), Y: clamp(t.positionSigma, 0, 32767.5) } },
+  };
+  if (t.pressureAltitude !== undefined) items["136"] = { VALUE: clamp(t.pressureAltitude / FL, -1500, 1500) };
+  if (t.identity.mode3A !== undefined) {
+    items["060"] = { V: 0, G: 0, CH: 0, MODE3A: t.identity.mode3A.toString(8).padStart(4, "0") };
+  }
+  if (t.identity.callsign !== undefined && /^[A-Z0-9 ]{1,8}$/.test(t.identity.callsign)) {
+    items["245"] = { STI: 0, CHR: t.identity.callsign.padEnd(8, " ") };
+  }
+  if (t.identity.icaoAddress !== undefined) items["380"] = { ADR: { VALUE: t.identity.icaoAddress } };
+  return items;
+}
+
+function clamp(x: number, lo: number, hi: number): number {
+  return Math.max(lo, Math.min(hi, x));
+}
+
+/**
+ * One CAT062 data block (ed. 1.19) of track updates, as Skywatch shares its air picture.
+ * Throws EncodeError when a value does not fit, RangeError on a bad sensor id.
+ */
+export function encodeCat062Block(updates: TrackUpdate[], opts: Cat062OutputOptions): Uint8Array {
+  return encodeDataBlock(CAT062_1_19, updates.map((u) => systemTrackToCat062(u, opts)));
+}
+
+/** CAT065 message types (ed. 1.5, I065/000). */
+export type Cat065Message = "sdpsStatus" | "endOfBatch" | "serviceStatus";
+const CAT065_TYPES: Record<Cat065Message, number> = { sdpsStatus: 1, endOfBatch: 2, serviceStatus: 3 };
+
+/**
+ * One CAT065 data block (ed. 1.5): SDPS status / end of batch, sent after each batch of CAT062
+ * track updates (I065/010, 000, 015, 030 time of day, 020 batch number, 040 status: NOGO 0
+ * operational, OVL no overload, TSV valid, PSS 3 = not applicable).
+ */
+export function encodeCat065Block(opts: { sensorId: string; time: number; message: Cat065Message; batchNumber: number; serviceId?: number }): Uint8Array {
+  const { sac, sic } = parseSensorId(opts.sensorId);
+  const tod = ((opts.time % 86400) + 86400) % 86400;
+  return encodeDataBlock(CAT065_1_5, [{
+    "010": { SAC: sac, SIC: sic },
+    "000": { VALUE: CAT065_TYPES[opts.message] },
+    "015": { VALUE: opts.serviceId ?? 1 },
+    "030": { VALUE: Math.min(tod, 86400 - 1 / 128) },
+    "020": { VALUE: opts.batchNumber & 0xff },
+    "040": { NOGO: 0, OVL: 0, TSV: 0, PSS: 3, STTN: 0 },
+  }]);
 }

@@ -12,8 +12,8 @@ export { resolveTimeOfDay, TimeOfDayResolver } from "./time.js";
 export { cat048ToPlot, plotToCat048, encodeCat048Block, parseSensorId } from "./cat048.js";
 export { cat034ToService, serviceToCat034, encodeCat034Block } from "./cat034.js";
 export { cat001ToPlot, cat002ToService, untruncateTime } from "./cat001.js";
-export { cat021ToAdsb } from "./cat021.js";
-export { cat062ToTrack } from "./cat062.js";
+export { cat021ToAdsb, adsbToCat021, encodeCat021Block } from "./cat021.js";
+export { cat062ToTrack, systemTrackToCat062, encodeCat062Block, encodeCat065Block, type Cat062OutputOptions, type Cat065Message } from "./cat062.js";
 export { mlatToReport } from "./mlat.js";
 export {
   AsterixDecoderStream, type DecodeStats, type DecodedBlock, type DecoderStreamOptions, type TimedBlockInput,
