@@ -17,6 +17,9 @@
  * - Association: per-sensor plot batches, χ² Mahalanobis gate, global nearest neighbour by
  *   optimal assignment per independent cluster, costs d² + ln(|S|/|R|) with identity terms
  *   (Mode S equal favoured / different forbidden; Mode 3/A equal favoured / different penalised).
+ * - ADS-B: a report's WGS-84 position goes straight to the system frame (`convertAdsb`, pressure
+ *   altitude preferred, covariance from NACp/NUCp), associated first by ICAO address; each
+ *   receiver is a sensor with the nominal update period `adsbUpdatePeriod`.
  * - Track management: tentative → confirmed by M-of-N scans → coasting on a missed scan →
  *   deleted after too many misses or too long without update. Track numbers start at 1 and
  *   are never reused.
@@ -31,5 +34,5 @@ export { chiSquareQuantile, chiSquareCdf, chiSquareGate } from "./gating.js";
 export type { Gate } from "./gating.js";
 export { ncvModel, STATE_DIM } from "./motion_model.js";
 export type { MotionModel } from "./motion_model.js";
-export { convertPlot } from "./measurement.js";
-export type { ConvertedPlot, HeightSource, MeasurementOptions } from "./measurement.js";
+export { convertPlot, convertAdsb } from "./measurement.js";
+export type { ConvertedPlot, HeightSource, MeasurementOptions, AdsbMeasurementOptions } from "./measurement.js";

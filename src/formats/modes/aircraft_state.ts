@@ -23,20 +23,14 @@
  * the aircraft's last airborne position).
  */
 import type { AdsbReport, ModeSReport, SensorReport } from "../../types/index.js";
-import { EMERGENCY_STATES } from "./adsb_status.js";
-import { categorySet, nicOfTypeCode, nucpOfTypeCode } from "./adsb.js";
-import { FT } from "./altitude.js";
+import { categorySet } from "./adsb.js";
+import { adsbReport, modesReport } from "./reports.js";
 import { inferBds } from "./commb_infer.js";
 import { cprGlobalAirborne, cprGlobalSurface, cprLocal, type CprSolution } from "./cpr.js";
 import { EsSource, type ModeSMessage } from "./message.js";
 import {
   altitudeReachable, DEFAULT_PLAUSIBILITY, distanceDeg, positionReachable, velocityReachable, type PlausibilityLimits,
 } from "./plausibility.js";
-import { sigmaFromNacp, sigmaFromNic, sigmaFromNucp } from "./quality.js";
-
-const KT = 1852 / 3600;
-const FPM = FT / 60;
-const DEG = Math.PI / 180;
 
 /** Options of an {@link AircraftStore}. */
 export interface AircraftStoreOptions {
@@ -221,7 +215,7 @@ export class AircraftStore {
       const ac = this.markKnown(m.icao, time);
       this.seen(ac, time, signal);
       if (m.onGround >= 0) ac.onGround = m.onGround;
-      return this.modesReport(ac, m, time, signal);
+      return this.modes(ac, m, time, signal);
     }
     if (df === 0 || df === 4 || df === 5 || df === 16 || df === 20 || df === 21) {
       const ac = this.aircraft.get(m.icao);
@@ -234,7 +228,7 @@ export class AircraftStore {
         const inf = inferBds(m.raw, 4);
         if (inf.bds === 0x20 && typeof inf.record?.callsign === "string") ac.callsign = inf.record.callsign;
       }
-      return this.modesReport(ac, m, time, signal);
+      return this.modes(ac, m, time, signal);
     }
     return this.reject("unsupported");
   }
@@ -378,7 +372,8 @@ export class AircraftStore {
     else this.stats.localDecodes++;
     this.verdict.fix = { latDeg: sol.latDeg, lonDeg: sol.lonDeg, method, solution: sol };
     if (first && o.backfill) this.backfillPending(ac);
-    return this.adsbReport(ac, m, time);
+    this.stats.adsbReports++;
+    return adsbReport(ac, m, time, this.options.sensorId, this.options.velocityMaxAge);
   }
 
   private surfaceReference(ac: AircraftState, time: number): [number, number] | undefined {
@@ -396,65 +391,9 @@ export class AircraftStore {
     ac.pending = [];
   }
 
-  private adsbReport(ac: AircraftState, m: ModeSMessage, time: number): AdsbReport {
-    this.stats.adsbReports++;
-    const baro = !m.surface && !m.altitudeGnss && Number.isFinite(m.altitudeFt);
-    const gnss = m.altitudeGnss && Number.isFinite(m.altitudeFt);
-    const height = baro || gnss ? m.altitudeFt * FT : NaN;
-    const r: AdsbReport = {
-      kind: "adsb",
-      sensorId: this.options.sensorId,
-      time,
-      icaoAddress: ac.icao,
-      source: ac.source,
-      position: { lat: ac.latDeg * DEG, lon: ac.lonDeg * DEG, height },
-      onGround: m.surface,
-    };
-    if (baro) {
-      r.heightType = "barometric";
-      r.pressureAltitude = height;
-      if (Number.isFinite(ac.geoMinusBaroFt)) r.geometricHeight = (m.altitudeFt + ac.geoMinusBaroFt) * FT;
-    } else if (gnss) {
-      r.heightType = "geometric";
-      r.geometricHeight = height;
-      if (Number.isFinite(ac.altitudeFt) && time - ac.altitudeTime <= 10) r.pressureAltitude = ac.altitudeFt * FT;
-    }
-    if (Number.isFinite(ac.velocityTime) && time - ac.velocityTime <= this.options.velocityMaxAge) {
-      const ve = Number.isFinite(ac.vEwKt) ? ac.vEwKt : ac.groundSpeedKt * Math.sin(ac.trackDeg * DEG);
-      const vn = Number.isFinite(ac.vNsKt) ? ac.vNsKt : ac.groundSpeedKt * Math.cos(ac.trackDeg * DEG);
-      if (Number.isFinite(ve) && Number.isFinite(vn)) {
-        r.velocity = { east: ve * KT, north: vn * KT, up: Number.isFinite(ac.verticalRateFpm) && !m.surface ? ac.verticalRateFpm * FPM : 0 };
-      }
-    }
-    const sigma = this.sigma(ac, m.tc);
-    if (Number.isFinite(sigma)) r.positionSigma = sigma;
-    if (ac.version >= 0) r.version = ac.version;
-    if (ac.nacp >= 0) r.nacp = ac.nacp;
-    if (ac.sil >= 0) r.sil = ac.sil;
-    if (ac.version >= 1) r.nic = nicOfTypeCode(m.tc, ac.nicA, m.nicB, ac.nicC);
-    if (ac.callsign) r.callsign = ac.callsign;
-    if (ac.category) r.emitterCategory = ac.category;
-    if (ac.squawk >= 0) r.mode3A = ac.squawk;
-    if (ac.emergency >= 0) r.emergency = EMERGENCY_STATES[ac.emergency];
-    return r;
-  }
-
-  /** Per-axis position sigma (m): NACp for v1/2 when known, else NUCp (v0 or version unknown), else the NIC bound. */
-  private sigma(ac: AircraftState, tc: number): number {
-    if (ac.version >= 1 && ac.nacp > 0) return sigmaFromNacp(ac.nacp);
-    if (ac.version >= 1) return sigmaFromNic(nicOfTypeCode(tc, ac.nicA, 0, ac.nicC));
-    return sigmaFromNucp(nucpOfTypeCode(tc));
-  }
-
-  private modesReport(ac: AircraftState, m: ModeSMessage, time: number, signal: number): ModeSReport {
+  private modes(ac: AircraftState, m: ModeSMessage, time: number, signal: number): ModeSReport {
     this.stats.modesReports++;
-    const r: ModeSReport = { kind: "modes", sensorId: this.options.sensorId, time, icaoAddress: ac.icao };
-    if (Number.isFinite(m.altitudeFt)) r.pressureAltitude = m.altitudeFt * FT;
-    if (m.squawk >= 0) r.mode3A = m.squawk;
-    if (ac.callsign) r.callsign = ac.callsign;
-    if (m.onGround >= 0) r.onGround = m.onGround === 1;
-    if (Number.isFinite(signal)) r.signalLevel = signal;
-    return r;
+    return modesReport(ac, m, time, signal, this.options.sensorId);
   }
 
   /** Forgets aircraft not heard for `maxIdle` seconds before `now`; returns how many. */

@@ -40,3 +40,4 @@ export { SbsDecoder, LineSplitter, type SbsOptions, type SbsStats } from "./sbs.
 export { ModeSReceiver, type ModeSFeedFormat, type ModeSReceiverOptions, type ModeSReceiverStats } from "./receiver.js";
 export { demodulate, type DemodFrame, type DemodStats } from "./demod.js";
 export { parseHexLogLine, parseSeroJson, detectModeSFormat, type HexLogEntry, type ModeSFileFormat } from "./hexlog.js";
+export { adsbReport, modesReport, positionSigma } from "./reports.js";
