@@ -5,7 +5,7 @@
  */
 import type { Command } from "commander";
 import { InvalidArgumentError } from "commander";
-import { AsterixDecoderStream, type EditionChoice } from "../formats/asterix/index.js";
+import { AsterixDecoderStream, blockValidator, type EditionChoice } from "../formats/asterix/index.js";
 import type { Framing } from "../formats/asterix/framing/index.js";
 import { readBlockFile } from "../sources/index.js";
 import { collectEdition, issuePrinter, LineWriter, parseDate, parseFraming } from "./common.js";
@@ -76,7 +76,7 @@ export function decodeCommand(program: Command): void {
       const table = new Map<string, StatsRow>();
       let lines = 0;
       const limit = opts.limit ?? Infinity;
-      for await (const x of readBlockFile(file, { framing: opts.format })) {
+      for await (const x of readBlockFile(file, { framing: opts.format, validate: blockValidator(decoder.registry) })) {
         if (lines >= limit) break;
         if (x.kind === "issue") {
           issues.print({ file, offset: x.offset, message: x.message });

@@ -3,7 +3,7 @@
  * bookkeeping of everything that went wrong, each problem named with its file and byte offset.
  * A bad block is counted and reported; the good blocks around it are still decoded.
  */
-import { AsterixDecoderStream, type DecodeStats, type EditionChoice } from "../formats/asterix/index.js";
+import { AsterixDecoderStream, blockValidator, type DecodeStats, type EditionChoice } from "../formats/asterix/index.js";
 import type { Framing } from "../formats/asterix/framing/index.js";
 import { readBlockFile } from "./block_file.js";
 import type { SensorReport } from "../types/index.js";
@@ -53,7 +53,7 @@ export async function* readReportFile(
   });
   const fileStats: FileStats = { file: path, framing: options.format ?? "detected", decode: decoder.stats, framingIssues: 0 };
   stats?.(fileStats);
-  for await (const x of readBlockFile(path, { framing: options.format })) {
+  for await (const x of readBlockFile(path, { framing: options.format, validate: blockValidator(decoder.registry) })) {
     if (x.kind === "issue") {
       fileStats.framingIssues++;
       options.onIssue?.({ file: path, offset: x.offset, message: x.message });

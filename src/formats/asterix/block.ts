@@ -81,3 +81,15 @@ export function decodeBlock(registry: CategoryRegistry, block: Uint8Array, offse
   }
   return result;
 }
+
+/**
+ * A framing validator (see `FrameOptions.validate`): true when every record of the block decodes,
+ * false when one does not, undefined when the category has no decoder here.
+ */
+export function blockValidator(registry: CategoryRegistry): (block: Uint8Array) => boolean | undefined {
+  return (block) => {
+    const r = decodeBlock(registry, block, 0);
+    if (r.unsupported) return undefined;
+    return r.error === undefined && r.records.length > 0;
+  };
+}

@@ -6,7 +6,7 @@ export type { CategorySpec, Content, Variation, Field, Spare } from "./spec.js";
 export { DecodeError } from "./errors.js";
 export { compileCategory, decodeRecord, type AsterixRecord, type ItemObject, type ItemValue, type CompiledCategory } from "./decode.js";
 export { encodeDataBlock, encodeRecord, EncodeError } from "./encode.js";
-export { decodeBlock, type BlockResult } from "./block.js";
+export { decodeBlock, blockValidator, type BlockResult } from "./block.js";
 export { CategoryRegistry, DEFAULT_EDITIONS, EDITIONS, type EditionChoice } from "./registry.js";
 export { resolveTimeOfDay, TimeOfDayResolver } from "./time.js";
 export { cat048ToPlot, plotToCat048, encodeCat048Block, parseSensorId } from "./cat048.js";

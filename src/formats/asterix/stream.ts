@@ -36,6 +36,8 @@ export interface DecodeStats {
   byCategory: Record<number, number>;
   /** Records per sensor "SAC/SIC". */
   bySensor: Record<string, number>;
+  /** Per sensor: data blocks, blocks with a decode error, and late records (older than `lateAfter` on arrival). */
+  sensors: Record<string, { blocks: number; errors: number; late: number }>;
 }
 
 /** A data block with what its container says of its time. */
@@ -66,6 +68,11 @@ export interface DecoderStreamOptions {
    * absolute time: midnight of the recording's date, or now for live data.
    */
   referenceTime: number;
+  /**
+   * A record is counted late when its time is older than the block's arrival (container) time by
+   * more than this, seconds (default 8: two scans of a 4 s radar).
+   */
+  lateAfter?: number;
 }
 
 /** Time-of-day items per category, in order of preference (CAT021 ed. 2.x: time of reception of position first). */
@@ -99,13 +106,16 @@ export class AsterixDecoderStream {
   readonly registry: CategoryRegistry;
   readonly stats: DecodeStats = {
     blocks: 0, records: 0, reports: 0, errors: 0, unsupportedBlocks: 0, skippedRecords: 0, byCategory: {}, bySensor: {},
+    sensors: {},
   };
+  private readonly lateAfter: number;
   private readonly resolver: TimeOfDayResolver;
 
   /** Throws RangeError when an edition choice is unknown. */
   constructor(options: DecoderStreamOptions) {
     this.registry = new CategoryRegistry(options.editions);
     this.resolver = new TimeOfDayResolver(options.referenceTime);
+    this.lateAfter = options.lateAfter ?? 8;
   }
 
   /** Decodes one block; never throws (errors are in `result.error` and counted). */
@@ -152,6 +162,15 @@ export class AsterixDecoderStream {
         reports.push(report);
         s.reports++;
       } else s.skippedRecords++;
+    }
+    const blockSensor = sources.find((x) => x.sensorId !== undefined)?.sensorId;
+    if (blockSensor !== undefined) {
+      const ps = (s.sensors[blockSensor] ??= { blocks: 0, errors: 0, late: 0 });
+      ps.blocks++;
+      if (result.error) ps.errors++;
+      if (block.time !== undefined) {
+        for (const src of sources) if (src.time !== undefined && block.time - src.time > this.lateAfter) ps.late++;
+      }
     }
     return { result, reports, sources };
   }

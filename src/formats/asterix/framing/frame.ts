@@ -36,12 +36,12 @@ export function* frameBlocks(
     case "pcap": yield* framePcap(buf, ctx); break;
     case "pcapng": yield* framePcapng(buf, ctx); break;
     case "final": yield* frameFinal(buf, stats); break;
-    case "rply": yield* frameUnits(buf, 0, buf.length, RPLY_LAYOUT, stats); break;
+    case "rply": yield* frameUnits(buf, 0, buf.length, RPLY_LAYOUT, stats, options.validate); break;
     case "gps":
       if (buf.length < GPS_HEADER) {
         if (buf.length > 0) yield makeIssue(0, buf.length, `gps recording of ${buf.length} bytes is shorter than its ${GPS_HEADER}-byte header`, stats);
       } else {
-        yield* frameUnits(buf, GPS_HEADER, buf.length, GPS_LAYOUT, stats);
+        yield* frameUnits(buf, GPS_HEADER, buf.length, GPS_LAYOUT, stats, options.validate);
       }
       break;
     case "raw":
@@ -49,7 +49,7 @@ export function* frameBlocks(
         const kind = isPcapng(buf) ? "pcapng" : "pcap";
         yield makeIssue(0, buf.length, `the buffer starts with the ${kind} magic number (${hexAt(buf, 0, 4)}): it is a packet capture, not raw ASTERIX; read it with framing "${kind}"`, stats);
       } else {
-        yield* frameUnits(buf, 0, buf.length, RAW_LAYOUT, stats);
+        yield* frameUnits(buf, 0, buf.length, RAW_LAYOUT, stats, options.validate);
       }
       break;
     default:

@@ -143,6 +143,7 @@ function where(j: number, end: number): string {
  */
 export function* frameUnits(
   b: Uint8Array, start: number, end: number, L: UnitLayout, stats: FramingStats,
+  validate?: (block: Uint8Array) => boolean | undefined,
 ): Generator<FramingItem, void, undefined> {
   const seen = new Uint8Array(256);
   let anySeen = false;
@@ -164,7 +165,17 @@ export function* frameUnits(
       continue;
     }
     const j = findResync(b, u + 1, end, L, anySeen ? seen : null, maxLen);
-    const stop = j < 0 ? end : j;
+    // A chain starting inside the unit says its length lies, unless the unit decodes completely.
+    const honest = e >= 0 && vouched && j >= 0 && j < e && validate?.(b.subarray(h, h + u16be(b, h + 1))) === true;
+    const stop = j < 0 || honest ? (honest ? e : end) : j;
+    if (honest) {
+      seen[b[h]] = 1;
+      anySeen = true;
+      const len = u16be(b, h + 1);
+      yield makeBlock(b.subarray(h, h + len), h, L.extra?.(b, u, len), stats);
+      u = e;
+      continue;
+    }
     if (e >= 0 && vouched && (j < 0 || j >= e)) {
       const len = u16be(b, h + 1);
       yield makeBlock(b.subarray(h, h + len), h, L.extra?.(b, u, len), stats);

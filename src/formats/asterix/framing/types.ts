@@ -117,6 +117,13 @@ export interface FrameOptions {
   udpPorts?: readonly number[];
   /** Counters updated as the generator runs (create with {@link newFramingStats}); a fresh object is used when absent. */
   stats?: FramingStats;
+  /**
+   * Tells whether a data block's records decode completely (true), do not (false), or cannot be
+   * told (undefined). Consulted only when the sequential framings (raw, gps, rply) must choose
+   * between a block whose end is followed by junk and a chain of plausible blocks starting inside
+   * it: a block that decodes completely is kept, and the junk after it is the issue.
+   */
+  validate?: (block: Uint8Array) => boolean | undefined;
 }
 
 /** Thrown by `detectFraming` when the buffer matches no known container. */
