@@ -65,6 +65,7 @@ export class ModeSReceiver {
   private badLength = 0;
   private corrected = 0;
   private reports = 0;
+  private lastExpiry = -Infinity;
   private readonly sink = (buf: Uint8Array, off: number, len: number, mlat: number, signal: number): void => {
     const m = this.msg;
     if (!decodeModeS(m, buf, off, len, this.fix)) {
@@ -109,6 +110,11 @@ export class ModeSReceiver {
    */
   push(chunk: Uint8Array, arrivalTime: number, out: SensorReport[]): void {
     this.arrival = arrivalTime;
+    if (arrivalTime - this.lastExpiry > 60) {
+      // Aircraft silent for 5 minutes are forgotten (a long-running feed must not grow without bound).
+      if (Number.isFinite(this.lastExpiry)) this.store.expire(arrivalTime, 300);
+      this.lastExpiry = arrivalTime;
+    }
     this.out = out;
     if (this.format === "beast") this.beast.push(chunk, this.sink);
     else if (this.format === "avr") this.avr.push(chunk, this.sink);
