@@ -7,11 +7,12 @@
  * bound EPU (Doc 9871 Table A-2-75 / RTCA DO-260B §2.2.3.2.7.2.7: NACp 11 < 3 m … 8 < 92.6 m)
  * gives σ = EPU / 2.448 per axis (2.448σ is the 95 % radius of a circular Gaussian).
  *
- * Output per 1-s window: `AdsbReport`s (one per received position message, with the velocity of
+ * Positions and velocities between 0.5 s trajectory samples are interpolated (`Sampler`).
+ * Output per window: `AdsbReport`s (one per received position message, with the velocity of
  * the moment) and the received frames as Beast records (DF17 TC 11 / 19 / 4, `modes_encoder.ts`).
  */
 import type { Geodetic } from "../geo/index.js";
-import { DEG, STANDARD_K, destination, fromDegrees, gaussianRadius, geodeticToPolar } from "../geo/index.js";
+import { DEG, STANDARD_K, fromDegrees, gaussianRadius, geodeticToPolar } from "../geo/index.js";
 import type { AdsbReport } from "../types/index.js";
 import { sensorIdOf } from "../types/index.js";
 import { encodeAirbornePosition, encodeAirborneVelocity, encodeIdentification, MAX_BEAST_RECORD, writeBeastRecord } from "./modes_encoder.js";
@@ -89,13 +90,19 @@ class BeastCollector {
 
   finish(): { beast: Uint8Array; frameCount: number } {
     const n = this.times.length;
-    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => this.times[a] - this.times[b] || a - b);
+    const times = this.times;
+    let sorted = true;
+    for (let i = 1; i < n && sorted; i++) sorted = times[i] >= times[i - 1];
+    if (sorted) return { beast: this.buf.slice(0, this.used), frameCount: n };
+    const order = new Uint32Array(n);
+    for (let i = 0; i < n; i++) order[i] = i;
+    order.sort((a, b) => times[a] - times[b] || a - b);
     const out = new Uint8Array(this.used);
     let o = 0;
+    const buf = this.buf;
     for (const i of order) {
       const end = i + 1 < n ? this.starts[i + 1] : this.used;
-      out.set(this.buf.subarray(this.starts[i], end), o);
-      o += end - this.starts[i];
+      for (let k = this.starts[i]; k < end; k++) out[o++] = buf[k];
     }
     return { beast: out, frameCount: n };
   }
@@ -144,6 +151,60 @@ function heard(station: AdsbStationSpec, site: Geodetic, p: Geodetic): boolean {
   return closest >= re;
 }
 
+/** Grid step of the trajectory samples the messages are interpolated from, s. */
+const GRID = 0.5;
+
+/**
+ * A target's trajectory sampled every `GRID` seconds over a window, with linear interpolation
+ * between samples: messages come several times a second, and the interpolation error (chord sag
+ * v²·GRID²/8R, 0.3 m for 230 m/s in a 5 km-radius turn) is far below ADS-B position noise.
+ * Falls back to the exact trajectory where a sample is missing (route start or end).
+ */
+class Sampler {
+  private lat = new Float64Array(16);
+  private lon = new Float64Array(16);
+  private h = new Float64Array(16);
+  private ok = new Uint8Array(16);
+  private g0 = 0;
+  private n = 0;
+  private inst!: TargetInstance;
+
+  reset(inst: TargetInstance, t0: number, t1: number): void {
+    this.inst = inst;
+    this.g0 = Math.floor(t0 / GRID) * GRID - GRID;
+    this.n = Math.ceil((t1 - this.g0) / GRID) + 2;
+    if (this.n > this.lat.length) {
+      const m = 2 * this.n;
+      this.lat = new Float64Array(m); this.lon = new Float64Array(m); this.h = new Float64Array(m); this.ok = new Uint8Array(m);
+    }
+    for (let i = 0; i < this.n; i++) {
+      const p = trajectoryPositionAt(inst.trajectory, this.g0 + i * GRID - inst.startTime);
+      this.ok[i] = p === undefined ? 0 : 1;
+      if (p !== undefined) {
+        this.lat[i] = p.lat; this.lon[i] = p.lon; this.h[i] = p.height;
+      }
+    }
+  }
+
+  /** Position and velocity (chord of the grid step) at scenario time t, or undefined outside the route. */
+  at(t: number): { p: Geodetic; v: { ve: number; vn: number; vu: number } } | undefined {
+    const i = Math.floor((t - this.g0) / GRID);
+    if (i >= 0 && i + 1 < this.n && this.ok[i] && this.ok[i + 1]) {
+      const f = (t - this.g0) / GRID - i;
+      let dLon = this.lon[i + 1] - this.lon[i];
+      if (dLon > Math.PI) dLon -= 2 * Math.PI;
+      else if (dLon < -Math.PI) dLon += 2 * Math.PI;
+      const lat = this.lat[i] + f * (this.lat[i + 1] - this.lat[i]);
+      const p = { lat, lon: this.lon[i] + f * dLon, height: this.h[i] + f * (this.h[i + 1] - this.h[i]) };
+      const r = gaussianRadius(lat);
+      return { p, v: { ve: (dLon * r * Math.cos(lat)) / GRID, vn: ((this.lat[i + 1] - this.lat[i]) * r) / GRID, vu: (this.h[i + 1] - this.h[i]) / GRID } };
+    }
+    const p = trajectoryPositionAt(this.inst.trajectory, t - this.inst.startTime);
+    const v = stateAt(this.inst, t);
+    return p === undefined || v === undefined ? undefined : { p, v };
+  }
+}
+
 /**
  * Messages of the station for the scenario-time window [t0, t1) (s). Each target's message
  * schedule is fixed by (seed, station, target), so windows can be produced in any order.
@@ -155,6 +216,7 @@ export function adsbWindow(scenario: CompiledScenario, station: AdsbStationSpec,
   const pRx = opts.ideal ? 1 : station.receptionProbability ?? 0.9;
   const reports: AdsbReport[] = [];
   const beast = new BeastCollector();
+  const sampler = new Sampler();
   for (const inst of activeTargets(scenario, t0, t1)) {
     const spec = inst.spec;
     if (spec.transponder !== "modeS" || spec.adsb === false || inst.identity.icaoAddress === undefined) continue;
@@ -169,6 +231,7 @@ export function adsbWindow(scenario: CompiledScenario, station: AdsbStationSpec,
       opts.phases?.set(inst.id, phase);
     }
     const rng = streamFor(opts.seed, sensorId, inst.id, Math.floor(t0));
+    sampler.reset(inst, t0 - 0.2, t1 + 0.2);
     for (let kind = 0; kind < 3; kind++) {
       const period = 1 / rates[kind];
       if (!(period > 0 && Number.isFinite(period))) continue;
@@ -182,14 +245,13 @@ export function adsbWindow(scenario: CompiledScenario, station: AdsbStationSpec,
         if (!rx) continue;
         const time = opts.epoch + t;
         if (kind === 0) {
-          const p = trajectoryPositionAt(inst.trajectory, t - inst.startTime);
-          if (p === undefined) continue;
-          // Velocity of the report: forward difference over 0.25 s (central at the route's end).
-          const ahead = trajectoryPositionAt(inst.trajectory, t + 0.25 - inst.startTime);
-          const v = ahead !== undefined ? velocityBetween(p, ahead, 0.25) : stateAt(inst, t);
-          if (v === undefined) continue;
+          const st = sampler.at(t);
+          if (st === undefined) continue;
+          const { p, v } = st;
           const altFt = Math.round(p.height / FT / 25) * 25;
-          const pos = sigma === 0 ? p : destination(p, Math.atan2(nE, nN), Math.hypot(nE, nN), p.height);
+          // Noise offsets of metres to hundreds of metres: local flat-earth step (error ~ (d/R)², negligible).
+          const r = gaussianRadius(p.lat);
+          const pos = sigma === 0 ? p : { lat: p.lat + nN / r, lon: p.lon + nE / (r * Math.cos(p.lat)), height: p.height };
           const report: AdsbReport = {
             kind: "adsb", sensorId, time, icaoAddress: icao, source: "adsb",
             position: { lat: pos.lat, lon: pos.lon, height: altFt * FT }, heightType: "barometric", pressureAltitude: altFt * FT,
@@ -200,8 +262,9 @@ export function adsbWindow(scenario: CompiledScenario, station: AdsbStationSpec,
           encodeAirbornePosition(icao, pos.lat / DEG, pos.lon / DEG, altFt, n % 2 !== 0, 11, beast.frame());
           beast.add(time);
         } else if (kind === 1) {
-          const s = stateAt(inst, t);
-          if (s === undefined) continue;
+          const st = sampler.at(t);
+          if (st === undefined) continue;
+          const s = st.v;
           encodeAirborneVelocity(icao, s.ve / KT, s.vn / KT, (s.vu / FT) * 60, beast.frame());
           beast.add(time);
         } else if (inst.identity.callsign !== undefined) {
