@@ -52,6 +52,7 @@ describe.skipIf(!HAS)("raw recordings", () => {
     const explained = differences.filter((x) => x.field === "position" && (x.dump1090 as { method: string }).method === "local");
     expect(table(differences.filter((x) => !explained.includes(x)))).toBe("");
     expect(explained.length).toBeLessThanOrEqual(1);
+    console.log(`Beast sample: ${matched} frames compared with dump1090; explained differences:\n${table(explained)} (receiver-relative local decode of a lone frame)`);
     expect(store.aircraft.has(0x48520a)).toBe(true);
     expect(sky.filter((f) => f.position).length).toBeGreaterThanOrEqual(2);
   });
