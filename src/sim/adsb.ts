@@ -222,7 +222,8 @@ export function adsbWindow(scenario: CompiledScenario, station: AdsbStationSpec,
     if (spec.transponder !== "modeS" || spec.adsb === false || inst.identity.icaoAddress === undefined) continue;
     const icao = inst.identity.icaoAddress;
     const nacp = (spec.adsb === undefined ? undefined : spec.adsb.nacp) ?? 9;
-    const sigma = opts.ideal ? 0 : nacpSigma(nacp);
+    const sigmaOut = nacpSigma(nacp);
+    const sigma = opts.ideal ? 0 : sigmaOut;
     const pA = trajectoryPositionAt(inst.trajectory, Math.max(t0, inst.startTime) - inst.startTime);
     if (pA === undefined || !heard(station, site, pA)) continue;
     let phase = opts.phases?.get(inst.id);
@@ -255,9 +256,9 @@ export function adsbWindow(scenario: CompiledScenario, station: AdsbStationSpec,
           const report: AdsbReport = {
             kind: "adsb", sensorId, time, icaoAddress: icao, source: "adsb",
             position: { lat: pos.lat, lon: pos.lon, height: altFt * FT }, heightType: "barometric", pressureAltitude: altFt * FT,
-            velocity: { east: v.ve, north: v.vn, up: v.vu }, positionSigma: nacpSigma(nacp), nacp, nic: 8, version: 2,
+            velocity: { east: v.ve, north: v.vn, up: v.vu }, positionSigma: sigmaOut, nacp, nic: 8, version: 2,
+            callsign: inst.identity.callsign, // one object shape for every report (undefined when unknown)
           };
-          if (inst.identity.callsign !== undefined) report.callsign = inst.identity.callsign;
           reports.push(report);
           encodeAirbornePosition(icao, pos.lat / DEG, pos.lon / DEG, altFt, n % 2 !== 0, 11, beast.frame());
           beast.add(time);
