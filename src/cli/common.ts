@@ -2,7 +2,9 @@
  * Shared pieces of the command line: option parsing, buffered NDJSON output with back-pressure,
  * and problem reporting to stderr.
  */
-import { createWriteStream, type WriteStream } from "node:fs";
+import type { WriteStream } from "node:fs";
+import { open, realpath } from "node:fs/promises";
+import { resolve } from "node:path";
 import { once } from "node:events";
 import type { Writable } from "node:stream";
 import { InvalidArgumentError } from "commander";
@@ -34,18 +36,49 @@ export function parsePositive(value: string): number {
   return n;
 }
 
-/** Parses a TCP port. */
+/** Parses a TCP port (decimal digits, 0-65535). */
 export function parsePort(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError(`expected a port 0-65535, got "${value}"`);
+  const n = /^\d{1,5}$/.test(value) ? Number(value) : NaN;
+  if (!(n >= 0 && n <= 65535)) throw new InvalidArgumentError(`expected a port 0-65535, got "${value}"`);
   return n;
+}
+
+/** Parses a count ≥ 1 (decimal digits): `--limit`. */
+export function parseCount(value: string): number {
+  const n = /^\d{1,15}$/.test(value) ? Number(value) : NaN;
+  if (!(n >= 1)) throw new InvalidArgumentError(`expected a whole number ≥ 1, got "${value}"`);
+  return n;
+}
+
+/** Parses an integer (optionally negative, decimal digits): `--seed`. */
+export function parseInteger(value: string): number {
+  const n = /^-?\d{1,15}$/.test(value) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(n)) throw new InvalidArgumentError(`expected an integer, got "${value}"`);
+  return n;
+}
+
+/** Parses a non-empty host name or address. */
+export function parseHost(value: string): string {
+  if (value.trim() === "" || /\s/.test(value)) throw new InvalidArgumentError(`expected a host name or address, got "${value}"`);
+  return value;
+}
+
+/** Log levels the server accepts. */
+export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
+
+/** Parses a log level. */
+export function parseLogLevel(value: string): string {
+  if (!LOG_LEVELS.includes(value)) throw new InvalidArgumentError(`expected one of ${LOG_LEVELS.join(", ")}, got "${value}"`);
+  return value;
 }
 
 /** Accumulates `--edition CAT=ED` (repeatable; `CAT=ED@SAC/SIC` for one sensor). */
 export function collectEdition(value: string, previous: EditionChoice = {}): EditionChoice {
-  const m = /^(\d{1,3})=(\d+\.\d+)(?:@(\d{1,3}\/\d{1,3}))?$/.exec(value);
-  if (!m) throw new InvalidArgumentError(`expected CAT=EDITION (e.g. 48=1.27) or CAT=EDITION@SAC/SIC, got "${value}"`);
-  const [, cat, ed, sensor] = m;
+  const m = /^(\d{1,3})=(\d+\.\d+)(?:@(\d{1,3})\/(\d{1,3}))?$/.exec(value);
+  const bad = !m || Number(m[1]) > 255 || (m[3] !== undefined && (Number(m[3]) > 255 || Number(m[4]) > 255));
+  if (bad) throw new InvalidArgumentError(`expected CAT=EDITION (e.g. 48=1.27) or CAT=EDITION@SAC/SIC (0-255 each), got "${value}"`);
+  const [, cat, ed] = m!;
+  const sensor = m![3] !== undefined ? `${Number(m![3])}/${Number(m![4])}` : undefined;
   if (sensor) return { ...previous, bySensor: { ...previous.bySensor, [`${sensor}:${Number(cat)}`]: ed } };
   return { ...previous, byCategory: { ...previous.byCategory, [Number(cat)]: ed } };
 }
@@ -56,25 +89,48 @@ export function issuePrinter(max = 50): { print: (i: InputIssue) => void; count:
   return {
     print(i) {
       n++;
-      if (n <= max) process.stderr.write(`${i.file}: byte offset ${i.offset}: ${i.message}\n`);
+      // Framing messages may begin with their own "at byte N:"; the offset is printed once.
+      const message = i.message.replace(new RegExp(`^at byte ${i.offset}: `), "");
+      if (n <= max) process.stderr.write(i.fatal ? `${i.file}: ${message}\n` : `${i.file}: byte offset ${i.offset}: ${message}\n`);
       else if (n === max + 1) process.stderr.write(`(further problems counted, not printed)\n`);
     },
     count: () => n,
   };
 }
 
+/** A command-line error: printed as one line, exit code 1. */
+export class CliError extends Error {
+  override readonly name = "CliError";
+}
+
 /** Line writer with buffering and back-pressure, to stdout or a file. */
 export class LineWriter {
   private chunks: string[] = [];
   private size = 0;
-  private readonly out: Writable;
-  private readonly file?: WriteStream;
+  private failure?: Error;
 
-  constructor(path?: string) {
-    if (path && path !== "-") {
-      this.file = createWriteStream(path);
-      this.out = this.file;
-    } else this.out = process.stdout;
+  private constructor(private readonly out: Writable, private readonly file?: WriteStream, private readonly path?: string) {
+    out.on("error", (e: Error) => (this.failure = e));
+  }
+
+  /**
+   * Opens the output: stdout for undefined or "-", else the file (created or truncated).
+   * Throws CliError when the file is also one of `inputs` (it would be destroyed) or cannot be opened.
+   */
+  static async open(path: string | undefined, inputs: string[] = []): Promise<LineWriter> {
+    if (!path || path === "-") return new LineWriter(process.stdout);
+    const target = await canonical(path);
+    for (const input of inputs) {
+      if ((await canonical(input)) === target) throw new CliError(`--out ${path} is also an input: refusing to overwrite it`);
+    }
+    let handle;
+    try {
+      handle = await open(path, "w");
+    } catch (e) {
+      throw new CliError(`cannot write ${path}: ${(e as Error).message}`);
+    }
+    const stream = handle.createWriteStream();
+    return new LineWriter(stream, stream, path);
   }
 
   /** Appends one line (without newline). */
@@ -84,13 +140,15 @@ export class LineWriter {
     if (this.size >= 1 << 16) await this.flush();
   }
 
-  /** Writes what is buffered, waiting for the stream to drain when it asks. */
+  /** Writes what is buffered, waiting for the stream to drain when it asks. Throws CliError on a write error. */
   async flush(): Promise<void> {
+    this.check();
     if (this.size === 0) return;
     const ok = this.out.write(this.chunks.join(""));
     this.chunks = [];
     this.size = 0;
-    if (!ok) await once(this.out, "drain");
+    if (!ok) await Promise.race([once(this.out, "drain"), once(this.out, "error").catch(() => undefined)]);
+    this.check();
   }
 
   /** Flushes and closes a file output. */
@@ -100,5 +158,26 @@ export class LineWriter {
       this.file.end();
       await once(this.file, "close");
     }
+    this.check();
   }
+
+  private check(): void {
+    if (this.failure) throw new CliError(`cannot write ${this.path ?? "standard output"}: ${this.failure.message}`);
+  }
+}
+
+/** Absolute path with symbolic links resolved as far as they exist. */
+async function canonical(path: string): Promise<string> {
+  try {
+    return await realpath(path);
+  } catch {
+    return resolve(path);
+  }
+}
+
+/** Warns that times of day were resolved against today's date because no --date was given. */
+export function warnNoDate(file: string): void {
+  process.stderr.write(
+    `${file}: warning: the recording carries times of day only and no --date was given: times are stamped with today's date (UTC)\n`,
+  );
 }

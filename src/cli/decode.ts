@@ -8,7 +8,7 @@ import { InvalidArgumentError } from "commander";
 import { AsterixDecoderStream, blockValidator, type EditionChoice } from "../formats/asterix/index.js";
 import type { Framing } from "../formats/asterix/framing/index.js";
 import { readBlockFile } from "../sources/index.js";
-import { collectEdition, issuePrinter, LineWriter, parseDate, parseFraming } from "./common.js";
+import { collectEdition, issuePrinter, LineWriter, parseCount, parseDate, parseFraming, warnNoDate } from "./common.js";
 import { reportLine } from "./output.js";
 
 interface DecodeOptions {
@@ -64,11 +64,12 @@ export function decodeCommand(program: Command): void {
     .option("-r, --reports", "print sensor reports in SI-derived edge units (m, deg) instead of raw records")
     .option("--stats", "print a summary table (records per category and sensor, time span, errors) instead of lines")
     .option("-o, --out <file>", "write to a file instead of stdout")
-    .option("-n, --limit <count>", "stop after this many lines", (v) => Number(v))
+    .option("-n, --limit <count>", "stop after this many lines", parseCount)
     .action(async (file: string, opts: DecodeOptions) => {
-      const out = new LineWriter(opts.out);
+      const out = await LineWriter.open(opts.out, [file]);
       const issues = issuePrinter();
       const decoder = new AsterixDecoderStream({ referenceTime: opts.date ?? Date.now() / 1000, editions: opts.edition });
+      let absoluteTimes = false;
       const cats = opts.cat ? new Set(opts.cat) : undefined;
       const sensors = opts.sensor ? new Set(opts.sensor) : undefined;
       const keep = (category: number, sensorId: string | undefined): boolean =>
@@ -82,6 +83,7 @@ export function decodeCommand(program: Command): void {
           issues.print({ file, offset: x.offset, message: x.message });
           continue;
         }
+        if (x.time !== undefined) absoluteTimes = true;
         const { result, reports, sources } = decoder.decode(x);
         if (result.error) issues.print({ file, offset: result.error.offset, message: result.error.message });
         if (opts.stats) {
@@ -116,7 +118,8 @@ export function decodeCommand(program: Command): void {
               items: rec.items,
             }));
           }
-          if (result.unsupported && keep(result.category, undefined)) {
+          if (result.unsupported && keep(result.category, undefined) && lines < limit) {
+            lines++;
             await out.line(JSON.stringify({ offset: result.offset, category: result.category, unsupported: true, length: x.data.length }));
           }
         }
@@ -132,9 +135,12 @@ export function decodeCommand(program: Command): void {
         await out.line(`blocks ${s.blocks}, records ${s.records}, decode errors ${s.errors}, blocks of unsupported categories ${s.unsupportedBlocks}, problems ${issues.count()}`);
       }
       await out.close();
+      if ((opts.reports || opts.stats) && opts.date === undefined && !absoluteTimes && s.records > 0) warnNoDate(file);
       process.stderr.write(
         `${file}: ${s.blocks} blocks, ${s.records} records (${Object.entries(s.byCategory).map(([c, n]) => `CAT${c.padStart(3, "0")} ${n}`).join(", ") || "none"}), ` +
         `${s.unsupportedBlocks} blocks of unsupported categories, ${issues.count()} problems\n`,
       );
+      // Nothing decoded and something wrong (e.g. a wrong --format): a failure, not an empty success.
+      if (s.records === 0 && issues.count() > 0) process.exitCode = 1;
     });
 }

@@ -16,13 +16,16 @@ import { AsterixDecoderStream, type EditionChoice } from "../formats/asterix/ind
 import type { Framing } from "../formats/asterix/framing/index.js";
 import type { TrackPipeline } from "../server/pipeline.js";
 import {
-  mergeByTime, modeSFileFormat, ModeSTcpClient, paced, parseFeedUrl, readModeSFile, readReportFile, readSensorsFile,
-  type ModeSFeedAddress,
+  mergeByTime, modeSFileFormat, ModeSTcpClient, paced, parseFeedUrl, readModeSFile, readReportFileOrReport, readSensorsFile,
+  type FileStats, type ModeSFeedAddress,
 } from "../sources/index.js";
 import type { TrackerOptions } from "../tracking/index.js";
 import { fromDegrees } from "../geo/index.js";
 import type { Geodetic, Sensor, SensorReport } from "../types/index.js";
-import { collectEdition, issuePrinter, parseDate, parseFraming, parsePort, parsePositive } from "./common.js";
+import {
+  collectEdition, issuePrinter, LOG_LEVELS, parseDate, parseFraming, parseHost, parseInteger, parseLogLevel, parsePort, parsePositive,
+  warnNoDate,
+} from "./common.js";
 
 interface ServeOptions {
   port: number;
@@ -54,17 +57,61 @@ async function serve(
 function addServeOptions(cmd: Command, defaultSpeed: string): Command {
   return cmd
     .option("-p, --port <port>", "HTTP port (0 = any free port)", parsePort, 8080)
-    .option("-H, --host <address>", "interface to listen on", "127.0.0.1")
+    .option("-H, --host <address>", "interface to listen on", parseHost, "127.0.0.1")
     .option("--speed <factor>", "data seconds per wall-clock second, or \"max\"", parsePositive, Number(defaultSpeed))
-    .option("--log-level <level>", "server log level (fatal, error, warn, info, debug, silent)", "warn");
+    .option("--log-level <level>", `server log level (${LOG_LEVELS.join(", ")})`, parseLogLevel, "warn");
 }
 
-/** Parses `--input` (repeatable): a receiver feed address. */
-function collectInput(value: string, previous: ModeSFeedAddress[] = []): ModeSFeedAddress[] {
+/** A live ASTERIX feed over UDP: `udp://HOST:PORT` (listen address), `udp://GROUP:PORT?iface=ADDR` (multicast). */
+interface AsterixUdpFeed {
+  format: "asterix-udp";
+  host: string;
+  port: number;
+  group?: string;
+  iface?: string;
+}
+
+type LiveInput = ModeSFeedAddress | AsterixUdpFeed;
+
+/** Parses `udp://HOST:PORT[?iface=ADDR]`; a multicast HOST (224.0.0.0/4) is joined as a group. */
+export function parseUdpUrl(value: string): AsterixUdpFeed {
+  const m = /^udp:\/\/([0-9.]+):(\d{1,5})(?:\?iface=([0-9.]+))?$/.exec(value);
+  const port = m ? Number(m[2]) : NaN;
+  if (!m || !(port > 0 && port <= 65535)) throw new Error(`expected udp://HOST:PORT[?iface=ADDR], got "${value}"`);
+  const first = Number(m[1].split(".")[0]);
+  const multicast = first >= 224 && first <= 239;
+  return multicast
+    ? { format: "asterix-udp", host: "0.0.0.0", port, group: m[1], iface: m[3] }
+    : { format: "asterix-udp", host: m[1], port };
+}
+
+/** Parses `--input` (repeatable): a receiver feed address or an ASTERIX UDP feed. */
+function collectInput(value: string, previous: LiveInput[] = []): LiveInput[] {
   try {
-    return [...previous, parseFeedUrl(value)];
+    return [...previous, value.startsWith("udp://") ? parseUdpUrl(value) : parseFeedUrl(value)];
   } catch (e) {
     throw new InvalidArgumentError((e as Error).message);
+  }
+}
+
+/** Feeds live ASTERIX over UDP into the pipeline until the signal aborts; counters in `/api/status`. */
+async function runUdp(feed: AsterixUdpFeed, pipeline: TrackPipeline, signal: AbortSignal, editions?: EditionChoice): Promise<void> {
+  const { listenUdp } = await import("../sources/index.js");
+  const where = `udp://${feed.group ?? feed.host}:${feed.port}`;
+  const listener = await listenUdp({
+    port: feed.port, host: feed.host, multicastGroup: feed.group, multicastInterface: feed.iface, signal,
+    onDrop: (m) => process.stderr.write(`${where}: ${m}\n`),
+  });
+  const decoder = new AsterixDecoderStream({ referenceTime: Date.now() / 1000, editions });
+  Object.defineProperty(pipeline.extraStatus, where, { get: () => ({ udp: listener.stats, decode: decoder.stats }), enumerable: true });
+  for await (const x of listener.items) {
+    if (x.kind === "issue") {
+      process.stderr.write(`${where}: byte ${x.offset}: ${x.message}\n`);
+      continue;
+    }
+    const { result, reports } = decoder.decode(x);
+    if (result.error) process.stderr.write(`${where}: ${result.error.message}\n`);
+    for (const r of reports) pipeline.ingest(r);
   }
 }
 
@@ -94,22 +141,36 @@ export function startCommand(program: Command): void {
     program
       .command("start")
       .description("run the live air picture on the built-in simulated scenario (a 3D radar near Chișinău) and/or live ADS-B receivers")
-      .option("--seed <n>", "simulation seed", (v) => Number(v), 1)
-      .option("-i, --input <url>", "live receiver feed beast://HOST[:PORT], avr://…, sbs://… (repeatable; ?name=N&lat=L&lon=L)", collectInput)
+      .option("--seed <n>", "simulation seed (integer)", parseInteger, 1)
+      .option("-i, --input <url>", "live feed: ASTERIX udp://HOST:PORT or udp://GROUP:PORT?iface=ADDR; receivers beast://HOST[:PORT], avr://…, sbs://… (repeatable; ?name=N&lat=L&lon=L)", collectInput)
+      .option("-s, --sensors <file>", "sensors file: radar sites of the live ASTERIX inputs (keyed by SAC/SIC)")
+      .option("-e, --edition <CAT=ED>", "ASTERIX edition of a category of the live inputs (repeatable)", collectEdition)
       .option("--no-scenario", "do not run the built-in scenario (live inputs only)")
       .option("--origin <lat,lon>", "origin of the tracking frame when no radar is configured (degrees)", parseLatLon),
     "1",
-  ).action(async (opts: ServeOptions & { seed: number; input?: ModeSFeedAddress[]; scenario: boolean; origin?: { latDeg: number; lonDeg: number } }) => {
-    const feeds = opts.input ?? [];
-    if (!opts.scenario && feeds.length === 0) throw new Error("--no-scenario needs at least one --input");
+  ).action(async (opts: ServeOptions & {
+    seed: number; input?: LiveInput[]; scenario: boolean; origin?: { latDeg: number; lonDeg: number }; sensors?: string;
+    edition?: EditionChoice;
+  }) => {
+    const inputs = opts.input ?? [];
+    const udpFeeds = inputs.filter((f): f is AsterixUdpFeed => f.format === "asterix-udp");
+    const feeds = inputs.filter((f): f is ModeSFeedAddress => f.format !== "asterix-udp");
+    if (!opts.scenario && inputs.length === 0) throw new Error("--no-scenario needs at least one --input");
+    if (udpFeeds.length > 0 && !opts.sensors) throw new Error("ASTERIX inputs (udp://) need --sensors with their radar sites");
     const { builtinScenarioBlocks, builtinSensors } = await import("../sim/index.js");
     const builtin = builtinSensors();
-    const sensors = opts.scenario ? builtin : [];
+    const sensors = [...(opts.scenario ? builtin : []), ...(opts.sensors ? await readSensorsFile(opts.sensors) : [])];
     const o = opts.origin ?? feeds.find((f) => f.receiver)?.receiver;
     const origin: Geodetic | undefined = o ? fromDegrees(o.latDeg, o.lonDeg, 0) : sensors.length ? undefined : builtin[0]?.site;
     const { pipeline, signal } = await serve(sensors, opts, origin ? { origin } : undefined);
     if (feeds.length > 0 && opts.speed !== 1) process.stderr.write("warning: live inputs run on the wall clock; --speed applies to the scenario only\n");
-    const tasks = feeds.map((f) => runFeed(f, pipeline, signal));
+    const tasks = [
+      ...feeds.map((f) => runFeed(f, pipeline, signal)),
+      ...udpFeeds.map((f) => runUdp(f, pipeline, signal, opts.edition).catch((e: Error) => {
+        process.stderr.write(`udp://${f.group ?? f.host}:${f.port}: ${e.message}\n`);
+        process.exitCode = 1;
+      })),
+    ];
     if (opts.scenario) {
       const startTime = Math.floor(Date.now() / 1000);
       const decoder = new AsterixDecoderStream({ referenceTime: startTime });
@@ -175,16 +236,25 @@ export function replayCommand(program: Command): void {
     else if (sensors.length === 0) origin = await firstAdsbPosition(files.filter((_, i) => kinds[i] !== undefined), referenceTime);
     if (sensors.length === 0 && !origin) throw new Error("no sensors file, no --origin and no ADS-B position in the recordings: nothing to place the tracking frame");
     const { pipeline, signal } = await serve(sensors, opts, origin ? { origin } : undefined);
+    const fileStats: FileStats[] = [];
+    pipeline.extraStatus.files = fileStats;
     const streams = files.map((f, i) =>
       kinds[i] !== undefined
         ? readModeSFile(f, { ...modesOptions, format: kinds[i] })
-        : readReportFile(f, { format: opts.format, referenceTime: opts.date, editions: opts.edition, onIssue: issues.print }));
+        : readReportFileOrReport(f, { format: opts.format, referenceTime: opts.date, editions: opts.edition, onIssue: issues.print }, (st) => fileStats.push(st)));
     let last = 0;
     for await (const r of paced<SensorReport>(mergeByTime(streams), (x) => x.time, { speed: opts.speed, signal })) {
       pipeline.ingest(r);
       last = r.time;
     }
     pipeline.tick(last);
+    const known = new Set(sensors.map((x) => x.id));
+    for (const f of fileStats) {
+      for (const [id, n] of Object.entries(f.decode.bySensor)) {
+        if (!known.has(id)) process.stderr.write(`${f.file}: warning: ${n} records from sensor ${id}, which is not in ${opts.sensors}: not tracked\n`);
+      }
+      if (opts.date === undefined && !f.absoluteTimes && f.decode.records > 0) warnNoDate(f.file);
+    }
     process.stdout.write(`replay finished (${issues.count()} input problems); the air picture stays up: Ctrl-C to stop\n`);
   });
 }

@@ -23,6 +23,11 @@ simulateCommand(program);
 evaluateCommand(program);
 registerCoverage(program);
 
+// A closed pipe (`skywatch decode … | head`) ends the command quietly.
+process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+  if (e.code === "EPIPE") process.exit(0);
+});
+
 program.parseAsync(process.argv).catch((e: unknown) => {
   process.stderr.write(`skywatch: ${e instanceof Error ? e.message : String(e)}\n`);
   process.exit(1);

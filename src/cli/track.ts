@@ -5,10 +5,10 @@
 import type { Command } from "commander";
 import type { EditionChoice } from "../formats/asterix/index.js";
 import type { Framing } from "../formats/asterix/framing/index.js";
-import { mergeByTime, readReportFile, readSensorsFile } from "../sources/index.js";
+import { mergeByTime, readReportFileOrReport, readSensorsFile, type FileStats, type InputIssue } from "../sources/index.js";
 import { createTracker } from "../tracking/index.js";
 import type { TrackUpdate } from "../types/index.js";
-import { collectEdition, issuePrinter, LineWriter, parseDate, parseFraming } from "./common.js";
+import { collectEdition, issuePrinter, LineWriter, parseDate, parseFraming, warnNoDate } from "./common.js";
 import { trackLine } from "./output.js";
 
 interface TrackOptions {
@@ -35,11 +35,17 @@ export function trackCommand(program: Command): void {
     .action(async (files: string[], opts: TrackOptions) => {
       const sensors = await readSensorsFile(opts.sensors);
       const tracker = createTracker(sensors);
-      const out = new LineWriter(opts.out);
+      const out = await LineWriter.open(opts.out, files);
       const issues = issuePrinter();
       const started = performance.now();
+      const fileStats: FileStats[] = [];
+      let failedFiles = 0;
+      const onIssue = (i: InputIssue): void => {
+        if (i.fatal) failedFiles++;
+        issues.print(i);
+      };
       const streams = files.map((f) =>
-        readReportFile(f, { format: opts.format, referenceTime: opts.date, editions: opts.edition, onIssue: issues.print }));
+        readReportFileOrReport(f, { format: opts.format, referenceTime: opts.date, editions: opts.edition, onIssue }, (st) => fileStats.push(st)));
       let plots = 0;
       let lastTime = -Infinity;
       let lines = 0;
@@ -63,9 +69,17 @@ export function trackCommand(program: Command): void {
       await out.close();
       const seconds = (performance.now() - started) / 1000;
       const st = tracker.stats();
+      const known = new Set(sensors.map((x) => x.id));
+      for (const f of fileStats) {
+        for (const [id, n] of Object.entries(f.decode.bySensor)) {
+          if (!known.has(id)) process.stderr.write(`${f.file}: warning: ${n} records from sensor ${id}, which is not in ${opts.sensors}: not tracked\n`);
+        }
+        if (opts.date === undefined && !f.absoluteTimes && f.decode.records > 0) warnNoDate(f.file);
+      }
       process.stderr.write(
         `${plots} plots tracked in ${seconds.toFixed(2)} s (${Math.round(plots / seconds)} plots/s); ` +
         `${lines} track updates written; tracker: ${JSON.stringify(st)}; ${issues.count()} input problems\n`,
       );
+      if (failedFiles > 0 || st.plotsProcessed + (st.adsbProcessed ?? 0) === 0) process.exitCode = 1;
     });
 }

@@ -25,7 +25,7 @@ export class TrackPipeline implements TrackFeed {
   private readonly tickInterval: number;
   private lastTick = -Infinity;
   private dataTime = 0;
-  private readonly counters = { reports: 0, plots: 0, serviceMessages: 0, unknownSensorReports: 0, updates: 0 };
+  private readonly counters = { reports: 0, unknownSensorReports: 0, updates: 0, byKind: {} as Record<string, number> };
   private readonly known: Set<string>;
   /** Extra counters merged into `status()` (e.g. the source's decode statistics). */
   readonly extraStatus: Record<string, unknown> = {};
@@ -40,9 +40,9 @@ export class TrackPipeline implements TrackFeed {
   /** Feeds one report; subscribers receive the updates it caused. */
   ingest(report: SensorReport): void {
     this.counters.reports++;
-    if (report.kind === "plot") this.counters.plots++;
-    else this.counters.serviceMessages++;
-    if (!this.known.has(report.sensorId)) this.counters.unknownSensorReports++;
+    this.counters.byKind[report.kind] = (this.counters.byKind[report.kind] ?? 0) + 1;
+    // Radar plots and service messages need their sensor in the sensors file; ADS-B receivers do not.
+    if ((report.kind === "plot" || report.kind === "service") && !this.known.has(report.sensorId)) this.counters.unknownSensorReports++;
     this.dataTime = Math.max(this.dataTime, report.time);
     this.emit(this.tracker.process(report));
     if (report.time - this.lastTick >= this.tickInterval) this.tick(report.time);

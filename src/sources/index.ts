@@ -7,7 +7,7 @@ export { readBlockFile, readRecording, type BlockSourceOptions } from "./block_f
 export { SourceError, type SourceErrorReason } from "./errors.js";
 export type { FramedBlock, FramingIssue, Framing } from "../formats/asterix/framing/index.js";
 export {
-  readReportFile, mergeByTime, dateReference, type InputIssue, type ReportFileOptions, type FileStats,
+  readReportFile, readReportFileOrReport, mergeByTime, dateReference, type InputIssue, type ReportFileOptions, type FileStats,
 } from "./report_files.js";
 export { paced, type PaceOptions } from "./replay_clock.js";
 export { readSensorsFile, parseSensors, SensorsFileError, SensorsFileSchema } from "./sensors_file.js";

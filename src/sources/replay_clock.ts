@@ -49,6 +49,7 @@ export async function* paced<T>(
       const due = start.wall + ((t - start.data) * 1000) / options.speed;
       const wait = due - now();
       if (wait > 1) await sleep(wait, options.signal);
+      else if (++n % 1000 === 0) await new Promise((r) => setImmediate(r)); // behind: still let I/O run
     } else if (++n % 1000 === 0) {
       await new Promise((r) => setImmediate(r));
     }

@@ -6,6 +6,7 @@
 import { AsterixDecoderStream, blockValidator, type DecodeStats, type EditionChoice } from "../formats/asterix/index.js";
 import type { Framing } from "../formats/asterix/framing/index.js";
 import { readBlockFile } from "./block_file.js";
+import { SourceError } from "./errors.js";
 import type { SensorReport } from "../types/index.js";
 
 /** A problem met while reading a file: bad framing or a malformed block/record. */
@@ -14,6 +15,8 @@ export interface InputIssue {
   /** Byte offset in the file. */
   offset: number;
   message: string;
+  /** The whole file could not be read. */
+  fatal?: boolean;
 }
 
 /** Options for reading recordings. */
@@ -35,6 +38,10 @@ export interface FileStats {
   framing: Framing | "detected";
   decode: DecodeStats;
   framingIssues: number;
+  /** True when the container gave absolute times (pcap); false when times of day were resolved against the reference. */
+  absoluteTimes: boolean;
+  /** Times a sensor's reports went back in time by more than 2 s within the file. */
+  timeReversals: number;
 }
 
 /**
@@ -51,7 +58,10 @@ export async function* readReportFile(
     referenceTime: options.referenceTime ?? Date.now() / 1000,
     editions: options.editions,
   });
-  const fileStats: FileStats = { file: path, framing: options.format ?? "detected", decode: decoder.stats, framingIssues: 0 };
+  const fileStats: FileStats = {
+    file: path, framing: options.format ?? "detected", decode: decoder.stats, framingIssues: 0, absoluteTimes: false, timeReversals: 0,
+  };
+  const lastTime = new Map<string, number>();
   stats?.(fileStats);
   for await (const x of readBlockFile(path, { framing: options.format, validate: blockValidator(decoder.registry) })) {
     if (x.kind === "issue") {
@@ -59,9 +69,20 @@ export async function* readReportFile(
       options.onIssue?.({ file: path, offset: x.offset, message: x.message });
       continue;
     }
+    if (x.time !== undefined) fileStats.absoluteTimes = true;
     const { result, reports } = decoder.decode(x);
     if (result.error) options.onIssue?.({ file: path, offset: result.error.offset, message: result.error.message });
-    for (const r of reports) yield r;
+    for (const r of reports) {
+      const last = lastTime.get(r.sensorId);
+      if (last !== undefined && r.time < last - 2) {
+        // Reports are played in file order; a jump back in time is worth knowing (duplicate tracks follow).
+        if (fileStats.timeReversals++ === 0) {
+          options.onIssue?.({ file: path, offset: x.offset, message: `time of sensor ${r.sensorId} goes back by ${(last - r.time).toFixed(1)} s (further jumps back are counted)` });
+        }
+      }
+      lastTime.set(r.sensorId, r.time);
+      yield r;
+    }
   }
 }
 
@@ -95,4 +116,21 @@ export function dateReference(date: string): number {
     throw new RangeError(`"${date}" is not a date YYYY-MM-DD`);
   }
   return t + 43200;
+}
+
+/**
+ * Reads a recording like `readReportFile`, but a file that cannot be read or framed at all is
+ * reported through `onIssue` (offset 0) and yields nothing, so that the other files of a run go on.
+ */
+export async function* readReportFileOrReport(
+  path: string,
+  options: ReportFileOptions = {},
+  stats?: (s: FileStats) => void,
+): AsyncGenerator<SensorReport> {
+  try {
+    yield* readReportFile(path, options, stats);
+  } catch (e) {
+    if (!(e instanceof SourceError)) throw e;
+    options.onIssue?.({ file: path, offset: 0, message: e.message, fatal: true });
+  }
 }

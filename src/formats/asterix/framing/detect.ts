@@ -13,6 +13,9 @@ import { FramingError, type Framing } from "./types.js";
 /** Units that must chain from the start for a structural guess, unless the buffer ends sooner. */
 export const DETECT_UNITS = 8;
 
+/** How far into a buffer a raw chain is looked for when none starts at its first byte, bytes. */
+export const DETECT_WINDOW = 65536;
+
 const EXTENSIONS: Record<string, Framing> = {
   pcap: "pcap", cap: "pcap", dmp: "pcap", pcapng: "pcapng", ntar: "pcapng", gps: "gps", rply: "rply", rpl: "rply",
   ff: "final", final: "final", ast: "raw", raw: "raw", bin: "raw", asterix: "raw",
@@ -44,7 +47,9 @@ function passes(s: ChainScore): boolean {
  * final (records ending in A5A5A5A5), gps (2200-byte header, blocks each followed by 10 bytes), raw
  * (blocks back to back). A structural guess needs `DETECT_UNITS` plausible units in a row from the
  * start (fewer when the buffer ends first; a last unit cut by the end of the buffer still counts as
- * the end). When several fit, the file name's extension decides, then the longest chain.
+ * the end). When several fit, the file name's extension decides, then the longest chain. When none
+ * fits, a raw chain of `DETECT_UNITS` blocks starting within the first `DETECT_WINDOW` bytes still
+ * makes it raw (a damaged first block).
  *
  * @param buf the recording (only its first units are read for structural guesses).
  * @param fileName optional name, used as a hint and in the error message.
@@ -67,6 +72,12 @@ export function detectFraming(buf: Uint8Array, fileName?: string): Framing {
   if (fitting.length > 0) {
     // Stable sort keeps the preference order (rply, final, gps, raw) among equal chains.
     return [...fitting].sort(([, a], [, b]) => b.count - a.count)[0][0];
+  }
+  // A damaged start (a lying length in the first blocks): raw when a full chain of plausible blocks
+  // starts a little later; the raw reader then reports the damaged bytes with their offset.
+  const window = Math.min(buf.length, DETECT_WINDOW);
+  for (let off = 1; off < window; off++) {
+    if (scoreUnits(buf, off, RAW_LAYOUT, DETECT_UNITS).count >= DETECT_UNITS) return "raw";
   }
   const name = fileName ?? "the buffer";
   throw new FramingError(
