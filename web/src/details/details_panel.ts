@@ -35,7 +35,7 @@ export function detailsHtml(entry: TrackEntry, dataTime: number, sensors: Readon
     row("Latitude", `${formatDms(v.latDeg, "lat")} <span class="dim">${v.latDeg.toFixed(5)}°</span>`, "lat"),
     row("Longitude", `${formatDms(v.lonDeg, "lon")} <span class="dim">${v.lonDeg.toFixed(5)}°</span>`, "lon"),
     row("Flight level", v.flightLevel !== undefined ? `FL${formatFlightLevel(v.flightLevel)}` : "— (no Mode C)", "flightLevel"),
-    row("Altitude (WGS-84)", `${Math.round(feet(v.altitudeM)).toLocaleString("en-US")} ft <span class="dim">${Math.round(v.altitudeM)} m</span>`, "altitude"),
+    row("Height (track, ≈ MSL)", `${Math.round(feet(v.altitudeM)).toLocaleString("en-US")} ft <span class="dim">${Math.round(v.altitudeM)} m</span>`, "altitude"),
     row("Ground speed", `${Math.round(knots(v.groundSpeedMps))} kt <span class="dim">${v.groundSpeedMps.toFixed(1)} m/s</span>`, "groundSpeed"),
     row("Course", `${String(Math.round(v.courseDeg) % 360).padStart(3, "0")}° true`, "course"),
     row("Vertical rate", `${vr > 0 ? "+" : ""}${Math.round(feetPerMinute(vr))} ft/min <span class="dim">${vr.toFixed(1)} m/s</span>`, "verticalRate"),
