@@ -3,7 +3,7 @@
  * 53-minute CAT062 capture, against `tshark -T fields` on the same data in the same run (as a
  * ratio), plus the decoder fuzz run (100,000 random inputs).
  *
- * Skywatch figures are best-of-5 wall times on one core, framing included. tshark reads the CAT048
+ * Skywatch figures are best-of-10 wall times on one core, framing included. tshark reads the CAT048
  * file through a pcap made here (one data block per UDP datagram), as it cannot read raw ASTERIX.
  * Skips with a message when ../shared is absent; installs tshark with scripts/ensure-tshark.sh.
  */
@@ -15,6 +15,7 @@ import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { AsterixDecoderStream, CategoryRegistry, decodeBlock, DecodeError } from "../src/formats/asterix/index.js";
 import { detectFraming, frameBlocks } from "../src/formats/asterix/framing/index.js";
+import { bestOf } from "./best_of.js";
 
 const root = resolve(fileURLToPath(import.meta.url), "../../..");
 const data = resolve(root, "../shared/data/asterix");
@@ -54,16 +55,6 @@ function wrapInPcap(blocks: Uint8Array[]): Uint8Array {
   return Buffer.concat(parts);
 }
 
-function bestOf(runs: number, f: () => number): { seconds: number; count: number } {
-  let seconds = Infinity;
-  let count = 0;
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    count = f();
-    seconds = Math.min(seconds, (performance.now() - t0) / 1000);
-  }
-  return { seconds, count };
-}
 
 interface Case {
   name: string;
@@ -95,12 +86,12 @@ function skywatch(c: Case): { records: number; seconds: number; reportSeconds: n
   const buf = new Uint8Array(readFileSync(join(data, c.file)));
   const framing = detectFraming(buf, c.file);
   const registry = new CategoryRegistry();
-  const rec = bestOf(5, () => {
+  const rec = bestOf(10, () => {
     let n = 0;
     for (const x of frameBlocks(buf, framing)) if (x.kind === "block") n += decodeBlock(registry, x.data, x.offset).records.length;
     return n;
   });
-  const rep = bestOf(5, () => {
+  const rep = bestOf(10, () => {
     const d = new AsterixDecoderStream({ referenceTime: 1_700_000_000 });
     let n = 0;
     for (const x of frameBlocks(buf, framing)) if (x.kind === "block") n += d.decode(x).reports.length;

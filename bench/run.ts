@@ -12,21 +12,12 @@ import { detectFraming, frameBlocks } from "../src/formats/asterix/framing/index
 import { dateReference, parseSensors } from "../src/sources/index.js";
 import { createTracker } from "../src/tracking/index.js";
 import type { SensorReport } from "../src/types/index.js";
+import { bestOf } from "./best_of.js";
 
 const root = resolve(fileURLToPath(import.meta.url), "../../..");
 const file = resolve(root, "../shared/data/asterix/cat048_lebl_upc_230502_0800.ast");
 const sensorsFile = resolve(root, "examples/barcelona.sensors.yaml");
 
-function best(runs: number, f: () => number): { seconds: number; count: number } {
-  let seconds = Infinity;
-  let count = 0;
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    count = f();
-    seconds = Math.min(seconds, (performance.now() - t0) / 1000);
-  }
-  return { seconds, count };
-}
 
 function main(): void {
   if (!existsSync(file)) {
@@ -37,7 +28,7 @@ function main(): void {
   const framing = detectFraming(buf);
   const reference = dateReference("2023-05-02");
   let reports: SensorReport[] = [];
-  const dec = best(5, () => {
+  const dec = bestOf(10, () => {
     const d = new AsterixDecoderStream({ referenceTime: reference });
     reports = [];
     for (const x of frameBlocks(buf, framing)) {
@@ -50,7 +41,7 @@ function main(): void {
     `${(mb / dec.seconds).toFixed(1)} MB/s (${dec.seconds.toFixed(3)} s, framing + decoding + reports)`);
   const sensors = parseSensors(readFileSync(sensorsFile, "utf8"), sensorsFile);
   let confirmed = 0;
-  const trk = best(3, () => {
+  const trk = bestOf(3, () => {
     const tracker = createTracker(sensors);
     let last = -Infinity;
     for (const r of reports) {
