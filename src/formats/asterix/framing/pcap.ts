@@ -41,8 +41,28 @@ export function* framePcap(b: Uint8Array, ctx: PacketContext): Generator<Framing
     yield makeIssue(20, 4, `pcap link type ${linkType} is not supported; its packets are skipped`, ctx.stats);
   }
   const unit = nano ? 1e-9 : 1e-6;
+  const fracMax = nano ? 1e9 : 1e6;
+  /** A record header at `k` that could be real: lengths in range, fraction of second valid, time near the last one. */
+  const plausible = (k: number, lastSec: number | undefined): boolean => {
+    if (b.length - k < recordHeader) return false;
+    const incl = u32(b, k + 8, le);
+    const orig = u32(b, k + 12, le);
+    const sec = u32(b, k, le);
+    return incl <= MAX_CAPTURED && incl <= b.length - k - recordHeader && orig >= incl && orig <= MAX_CAPTURED
+      && u32(b, k + 4, le) < fracMax && (lastSec === undefined || Math.abs(sec - lastSec) <= 86400);
+  };
+  /** The next offset after `from` where two plausible record headers follow one another (or one ends the file). */
+  const resync = (from: number, lastSec: number | undefined): number => {
+    for (let k = from; k + recordHeader <= b.length; k++) {
+      if (!plausible(k, lastSec)) continue;
+      const next = k + recordHeader + u32(b, k + 8, le);
+      if (next === b.length || plausible(next, u32(b, k, le))) return k;
+    }
+    return -1;
+  };
   let o = 24;
   let frame = 0;
+  let lastSec: number | undefined;
   while (o < b.length) {
     const left = b.length - o;
     if (left < recordHeader) {
@@ -50,17 +70,24 @@ export function* framePcap(b: Uint8Array, ctx: PacketContext): Generator<Framing
       return;
     }
     const incl = u32(b, o + 8, le);
-    if (incl > MAX_CAPTURED) {
-      yield makeIssue(o, left, `pcap record at byte ${o} declares an implausible captured length ${incl}; the rest of the file (${left} bytes) is skipped`, ctx.stats);
-      return;
-    }
-    if (incl > left - recordHeader) {
-      yield makeIssue(o, left, `pcap record at byte ${o} declares ${incl} captured bytes but only ${left - recordHeader} remain (file cut short)`, ctx.stats);
-      return;
+    if (!plausible(o, lastSec)) {
+      // A corrupt record header: skip to the next place where packets plausibly go on.
+      const k = resync(o + 1, lastSec);
+      const why = incl > MAX_CAPTURED ? `declares an implausible captured length ${incl}`
+        : incl > left - recordHeader ? `declares ${incl} captured bytes but only ${left - recordHeader} remain`
+          : "is not a plausible packet record header (lengths or time stamp out of range)";
+      if (k < 0) {
+        yield makeIssue(o, left, `pcap record at byte ${o} ${why}; no further packet found, the rest of the file (${left} bytes) is skipped`, ctx.stats);
+        return;
+      }
+      yield makeIssue(o, k - o, `pcap record at byte ${o} ${why}; ${k - o} bytes skipped up to the next packet record at byte ${k}`, ctx.stats);
+      o = k;
+      continue;
     }
     frame++;
     ctx.stats.packets++;
-    const time = u32(b, o, le) + u32(b, o + 4, le) * unit;
+    lastSec = u32(b, o, le);
+    const time = lastSec + u32(b, o + 4, le) * unit;
     const start = o + recordHeader;
     yield* framePacket(b, start, start + Math.max(0, incl - fcs), linkType, { time, frame, interfaceId: 0 }, ctx);
     o = start + incl;
