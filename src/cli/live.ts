@@ -32,6 +32,23 @@ interface ServeOptions {
   host: string;
   speed: number;
   logLevel: string;
+  output?: Array<{ host: string; port: number }>;
+  systemId: string;
+}
+
+/** Parses `--output udp://HOST:PORT` (repeatable). */
+function collectOutput(value: string, previous: Array<{ host: string; port: number }> = []): Array<{ host: string; port: number }> {
+  const m = /^udp:\/\/([0-9A-Za-z.-]+):(\d{1,5})$/.exec(value);
+  const port = m ? Number(m[2]) : NaN;
+  if (!m || !(port > 0 && port <= 65535)) throw new InvalidArgumentError(`expected udp://HOST:PORT, got "${value}"`);
+  return [...previous, { host: m[1], port }];
+}
+
+/** Parses a SAC/SIC identifier. */
+function parseSacSic(value: string): string {
+  const m = /^(\d{1,3})\/(\d{1,3})$/.exec(value);
+  if (!m || Number(m[1]) > 255 || Number(m[2]) > 255) throw new InvalidArgumentError(`expected SAC/SIC (0-255 each), got "${value}"`);
+  return `${Number(m[1])}/${Number(m[2])}`;
 }
 
 /** Starts the server over a pipeline, prints the URL, and stops cleanly on SIGINT/SIGTERM. */
@@ -50,6 +67,17 @@ async function serve(
   };
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
+  for (const out of opts.output ?? []) {
+    // The air picture shared as ASTERIX CAT062 (+ CAT065 end of batch) over UDP.
+    const { createUdpSender, shareAsCat062 } = await import("../share/index.js");
+    const sender = await createUdpSender(out);
+    const stopSharing = shareAsCat062(pipeline, sender, { systemId: opts.systemId });
+    Object.defineProperty(pipeline.extraStatus, `output udp://${out.host}:${out.port}`, { get: () => sender.stats, enumerable: true });
+    abort.signal.addEventListener("abort", () => {
+      stopSharing();
+      void sender.close();
+    }, { once: true });
+  }
   process.stdout.write(`Skywatch listening on ${server.url}\n`);
   return { pipeline, signal: abort.signal };
 }
@@ -59,7 +87,9 @@ function addServeOptions(cmd: Command, defaultSpeed: string): Command {
     .option("-p, --port <port>", "HTTP port (0 = any free port)", parsePort, 8080)
     .option("-H, --host <address>", "interface to listen on", parseHost, "127.0.0.1")
     .option("--speed <factor>", "data seconds per wall-clock second, or \"max\"", parsePositive, Number(defaultSpeed))
-    .option("--log-level <level>", `server log level (${LOG_LEVELS.join(", ")})`, parseLogLevel, "warn");
+    .option("--log-level <level>", `server log level (${LOG_LEVELS.join(", ")})`, parseLogLevel, "warn")
+    .option("-O, --output <url>", "share the system tracks as ASTERIX CAT062 + CAT065 to udp://HOST:PORT (repeatable)", collectOutput)
+    .option("--system-id <SAC/SIC>", "Skywatch's data source identifier in its CAT062/CAT065 output", parseSacSic, "0/1");
 }
 
 /** A live ASTERIX feed over UDP: `udp://HOST:PORT` (listen address), `udp://GROUP:PORT?iface=ADDR` (multicast). */
