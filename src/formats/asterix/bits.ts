@@ -38,6 +38,16 @@ export function readBits(buf: Uint8Array, byte: number, bit: number, n: number):
 
 /** Writes the low `n` bits (n ≤ 48) of a non-negative integer `value` at a bit position, OR-ing into `buf`. */
 export function writeBits(buf: Uint8Array, byte: number, bit: number, n: number, value: number): void {
+  if ((bit & 7) === 0 && (n & 7) === 0 && n <= 32) {
+    // Whole bytes: store them directly.
+    let b = byte + (bit >> 3) + (n >> 3) - 1;
+    let v = value;
+    for (let i = 0; i < n >> 3; i++) {
+      buf[b--] |= v & 0xff;
+      v = Math.floor(v / 256);
+    }
+    return;
+  }
   let remaining = n;
   let b = byte + (bit >> 3);
   let offsetInByte = bit & 7;

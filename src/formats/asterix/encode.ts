@@ -64,7 +64,6 @@ function writeLeaf(
 ): void {
   if (value === undefined) return; // absent field: zero bits
   const c = resolveContent(content, root);
-  const where = `${ctx.item}/${name}`;
   try {
     if (c.k === "str") {
       if (typeof value !== "string") fail(ctx, `${name}: expected text`);
@@ -95,7 +94,7 @@ function writeLeaf(
     writeBits(buf, byte, bit, bits, n < 0 ? n + 2 ** bits : n);
   } catch (e) {
     if (e instanceof EncodeError) throw e;
-    throw new EncodeError(`${where}: ${(e as Error).message}`, ctx.category, ctx.item);
+    throw new EncodeError(`${ctx.item}/${name}: ${(e as Error).message}`, ctx.category, ctx.item);
   }
 }
 
@@ -142,7 +141,7 @@ function encodeVariation(w: Writer, v: Variation, value: ItemValue, wrapped: boo
     }
     case "ext": {
       const obj = asObject(value, ctx);
-      const parts = extendedParts(v.items);
+      const parts = partsOf(v.items);
       let last = 0;
       parts.forEach((p, i) => {
         if (hasAny(p.fields, obj)) last = i;
@@ -212,7 +211,9 @@ function encodeVariation(w: Writer, v: Variation, value: ItemValue, wrapped: boo
 
 /** Writes an FSPEC (7 presence bits per octet, FX chaining) for 0-based indices. */
 function writeFspec(w: Writer, indices: number[]): void {
-  const octets = indices.length === 0 ? 1 : Math.floor(Math.max(...indices) / 7) + 1;
+  let last = 0;
+  for (const i of indices) if (i > last) last = i;
+  const octets = Math.floor(last / 7) + 1;
   const at = w.reserve(octets);
   for (const i of indices) w.buf[at + Math.floor(i / 7)] |= 0x80 >> i % 7;
   for (let o = 0; o < octets - 1; o++) w.buf[at + o] |= 1;
@@ -231,19 +232,45 @@ function encodeRecordInto(w: Writer, spec: CategorySpec, items: Record<string, I
     const variation = key !== undefined ? spec.uaps.cases[String(key)] : undefined;
     if (variation) uap = spec.uaps.variations[variation];
   }
-  for (const name of Object.keys(items)) {
+  const index = uapIndex(uap);
+  for (const name in items) {
     if (items[name] === undefined) continue;
-    const frn = uap.indexOf(name);
-    if (frn < 0) throw new EncodeError(`item ${name} is not in the UAP of edition ${spec.edition}`, spec.category);
+    const frn = index.get(name);
+    if (frn === undefined) throw new EncodeError(`item ${name} is not in the UAP of edition ${spec.edition}`, spec.category);
     present.push(frn);
   }
-  present.sort((a, b) => a - b);
+  if (present.length > 1) present.sort((a, b) => a - b);
   if (present.length === 0) throw new EncodeError("a record needs at least one item", spec.category);
   writeFspec(w, present);
   for (const frn of present) {
     const name = uap[frn]!;
     encodeVariation(w, spec.items[name], items[name], true, { category: spec.category, item: name });
   }
+}
+
+/** FRN index of each item name of a UAP, computed once per UAP. */
+const UAP_INDEX = new WeakMap<Array<string | null>, Map<string, number>>();
+function uapIndex(uap: Array<string | null>): Map<string, number> {
+  let m = UAP_INDEX.get(uap);
+  if (!m) {
+    m = new Map();
+    uap.forEach((name, i) => {
+      if (name !== null) m!.set(name, i);
+    });
+    UAP_INDEX.set(uap, m);
+  }
+  return m;
+}
+
+/** The octet parts of an extended item, computed once per table entry. */
+const EXT_PARTS = new WeakMap<Array<Field | Spare | null>, ReturnType<typeof extendedParts>>();
+function partsOf(items: Array<Field | Spare | null>): ReturnType<typeof extendedParts> {
+  let p = EXT_PARTS.get(items);
+  if (!p) {
+    p = extendedParts(items);
+    EXT_PARTS.set(items, p);
+  }
+  return p;
 }
 
 /** Encodes one record to bytes (FSPEC + items). Throws EncodeError. */
