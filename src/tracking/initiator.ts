@@ -4,7 +4,8 @@
  * Position and its covariance come from the converted plot (3D; a plot without height is
  * converted at `defaultHeight` ± `defaultHeightSigma`). Velocity is zero with a large
  * variance (`initialSpeedSigma`² horizontally, `initialVerticalSpeedSigma`² vertically), so the
- * second associated plot sets the velocity by what amounts to two-point differencing. The
+ * second associated plot sets the velocity by what amounts to two-point differencing — unless the
+ * plot carries the radar's own track velocity (I048/200), which then starts the track. The
  * second plot must be reachable at `maxSpeed` (see `hypothesiser.ts`).
  */
 import type { PlotReport, SensorId } from "../types/index.js";
@@ -20,8 +21,12 @@ export interface InitiatorOptions {
   initialVerticalSpeedSigma: number;
 }
 
+/** 1-sigma error assumed for a radar's own track velocity (I048/200) at initiation, m/s. */
+export const RADAR_VELOCITY_SIGMA = 15;
+
 /**
- * A new tentative track from a plot.
+ * A new tentative track from a plot. Velocity starts at zero with a large variance, or at the
+ * radar's own track velocity when the plot carries one (I048/200).
  * @param trackNumber the number to give (the caller guarantees it is fresh).
  * @param conv the plot converted to the system frame, with a full 3×3 covariance.
  * @param scanPeriod scan period of the plot's sensor, seconds.
@@ -43,6 +48,17 @@ export function initiateTrack(
   const sv = opts.initialSpeedSigma * opts.initialSpeedSigma;
   p[3 * 6 + 3] = sv;
   p[4 * 6 + 4] = sv;
+  const rv = plot.radarVelocity;
+  if (rv && Number.isFinite(rv.groundSpeed) && Number.isFinite(rv.heading) && rv.groundSpeed < 1000) {
+    // The radar's own tracked velocity (I048/200), in the plot's local frame: a good start whose
+    // variance covers the radar tracker's error and the rotation to the system frame (≤ 0.05 rad
+    // within 300 km of the origin).
+    x[3] = rv.groundSpeed * Math.sin(rv.heading);
+    x[4] = rv.groundSpeed * Math.cos(rv.heading);
+    const v = RADAR_VELOCITY_SIGMA ** 2 + (0.05 * rv.groundSpeed) ** 2;
+    p[3 * 6 + 3] = Math.min(v, sv);
+    p[4 * 6 + 4] = Math.min(v, sv);
+  }
   p[5 * 6 + 5] = opts.initialVerticalSpeedSigma * opts.initialVerticalSpeedSigma;
   const track: Track = {
     trackNumber,
