@@ -51,7 +51,7 @@ export function trackLine(u: TrackUpdate): TrackLine {
   const v = t.velocity;
   const line: TrackLine = {
     time: r(t.time, 3),
-    timeIso: new Date(t.time * 1000).toISOString(),
+    timeIso: new Date(Math.round(t.time * 1000)).toISOString(),
     event: u.event,
     trackNumber: t.trackNumber,
     status: t.status,
@@ -75,7 +75,7 @@ export function trackLine(u: TrackUpdate): TrackLine {
 
 /** A report as JSON in edge units (for `skywatch decode --reports`). */
 export function reportLine(rep: SensorReport): Record<string, unknown> {
-  const base = { kind: rep.kind, sensorId: rep.sensorId, time: rep.time, timeIso: new Date(rep.time * 1000).toISOString() };
+  const base = { kind: rep.kind, sensorId: rep.sensorId, time: rep.time, timeIso: new Date(Math.round(rep.time * 1000)).toISOString() };
   if (rep.kind === "service") {
     return {
       ...base,
