@@ -3,8 +3,7 @@
  * and problem reporting to stderr.
  */
 import type { WriteStream } from "node:fs";
-import { open, realpath } from "node:fs/promises";
-import { resolve } from "node:path";
+import { open, stat } from "node:fs/promises";
 import { once } from "node:events";
 import type { Writable } from "node:stream";
 import { InvalidArgumentError } from "commander";
@@ -119,9 +118,11 @@ export class LineWriter {
    */
   static async open(path: string | undefined, inputs: string[] = []): Promise<LineWriter> {
     if (!path || path === "-") return new LineWriter(process.stdout);
-    const target = await canonical(path);
+    const target = await identity(path);
     for (const input of inputs) {
-      if ((await canonical(input)) === target) throw new CliError(`--out ${path} is also an input: refusing to overwrite it`);
+      if (target !== undefined && (await identity(input)) === target) {
+        throw new CliError(`--out ${path} is also an input: refusing to overwrite it`);
+      }
     }
     let handle;
     try {
@@ -147,7 +148,18 @@ export class LineWriter {
     const ok = this.out.write(this.chunks.join(""));
     this.chunks = [];
     this.size = 0;
-    if (!ok) await Promise.race([once(this.out, "drain"), once(this.out, "error").catch(() => undefined)]);
+    if (!ok) {
+      // Wait for the drain (or a failure), removing both listeners whichever comes.
+      await new Promise<void>((resolve) => {
+        const done = (): void => {
+          this.out.off("drain", done);
+          this.out.off("error", done);
+          resolve();
+        };
+        this.out.on("drain", done);
+        this.out.on("error", done);
+      });
+    }
     this.check();
   }
 
@@ -166,12 +178,16 @@ export class LineWriter {
   }
 }
 
-/** Absolute path with symbolic links resolved as far as they exist. */
-async function canonical(path: string): Promise<string> {
+/**
+ * What makes two paths the same file: device and inode when the file exists (symbolic and hard
+ * links included), else undefined (a file that does not exist yet is no input).
+ */
+async function identity(path: string): Promise<string | undefined> {
   try {
-    return await realpath(path);
+    const s = await stat(path);
+    return `${s.dev}:${s.ino}`;
   } catch {
-    return resolve(path);
+    return undefined;
   }
 }
 

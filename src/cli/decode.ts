@@ -135,10 +135,10 @@ export function decodeCommand(program: Command): void {
         await out.line(`blocks ${s.blocks}, records ${s.records}, decode errors ${s.errors}, blocks of unsupported categories ${s.unsupportedBlocks}, problems ${issues.count()}`);
       }
       await out.close();
-      if ((opts.reports || opts.stats) && opts.date === undefined && !absoluteTimes && s.records > 0) warnNoDate(file);
+      if (opts.date === undefined && !absoluteTimes && s.records > 0) warnNoDate(file);
       process.stderr.write(
         `${file}: ${s.blocks} blocks, ${s.records} records (${Object.entries(s.byCategory).map(([c, n]) => `CAT${c.padStart(3, "0")} ${n}`).join(", ") || "none"}), ` +
-        `${s.unsupportedBlocks} blocks of unsupported categories, ${issues.count()} problems\n`,
+        `${s.unsupportedBlocks} blocks of unsupported categories, ${issues.count()} problem(s)\n`,
       );
       // Nothing decoded and something wrong (e.g. a wrong --format): a failure, not an empty success.
       if (s.records === 0 && issues.count() > 0) process.exitCode = 1;

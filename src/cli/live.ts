@@ -59,6 +59,7 @@ async function serve(
   const { startServer } = await import("../server/index.js");
   const { TrackPipeline } = await import("../server/pipeline.js");
   const pipeline = new TrackPipeline(sensors, { tracker });
+  pipeline.onWarning = (m) => process.stderr.write(`warning: ${m}\n`);
   const server = await startServer({ feed: pipeline, host: opts.host, port: opts.port, logLevel: opts.logLevel });
   const abort = new AbortController();
   const stop = (): void => {

@@ -14,6 +14,7 @@ import { stringify } from "yaml";
 import { writeDetectionsCsv, writeTruthCsv } from "../evaluation/index.js";
 import { DEG } from "../geo/index.js";
 import { encodeBatch, loadScenario, NeutralRecorder, radarSite, RADAR_DEFAULTS, scenarioReports, type Simulation } from "../sim/index.js";
+import { parseInteger } from "./common.js";
 
 interface SimulateOptions {
   out: string;
@@ -87,13 +88,13 @@ export function simulateCommand(program: Command): void {
     .description("run a scenario file: ASTERIX per radar, Beast per ADS-B station, truth and detections in the neutral benchmark format")
     .argument("<scenario>", "scenario file (YAML or JSON)")
     .requiredOption("-o, --out <dir>", "output directory")
-    .option("--seed <n>", "override the scenario's seed", parseNumber)
+    .option("--seed <n>", "override the scenario's seed (integer)", parseInteger)
     .option("--duration <s>", "override the scenario's duration, seconds", parseNumber)
     .option("--ideal", "no noise, detection probability 1, no clutter (tests)")
     .option("--no-progress", "no progress bar")
     .action(async (file: string, opts: SimulateOptions) => {
       const sim = loadScenarioFile(file);
-      if (opts.seed !== undefined) sim.seed = Math.trunc(opts.seed);
+      if (opts.seed !== undefined) sim.seed = opts.seed;
       if (opts.duration !== undefined) sim.duration = opts.duration;
       for (const s of sim.skipped) process.stderr.write(`skipped recorded flight ${s}\n`);
       const bar = opts.progress !== false && process.stderr.isTTY ? new SingleBar({ format: "simulate [{bar}] {value}/{total} s", stream: process.stderr }, Presets.shades_classic) : undefined;

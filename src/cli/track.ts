@@ -77,8 +77,8 @@ export function trackCommand(program: Command): void {
         if (opts.date === undefined && !f.absoluteTimes && f.decode.records > 0) warnNoDate(f.file);
       }
       process.stderr.write(
-        `${plots} plots tracked in ${seconds.toFixed(2)} s (${Math.round(plots / seconds)} plots/s); ` +
-        `${lines} track updates written; tracker: ${JSON.stringify(st)}; ${issues.count()} input problems\n`,
+        `${plots} plots read, ${st.plotsProcessed} tracked, in ${seconds.toFixed(2)} s (${Math.round(plots / seconds)} plots/s); ` +
+        `${lines} track updates written; tracker: ${JSON.stringify(st)}; ${issues.count()} input problem(s)\n`,
       );
       if (failedFiles > 0 || st.plotsProcessed + (st.adsbProcessed ?? 0) === 0) process.exitCode = 1;
     });

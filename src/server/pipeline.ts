@@ -27,6 +27,9 @@ export class TrackPipeline implements TrackFeed {
   private dataTime = 0;
   private readonly counters = { reports: 0, unknownSensorReports: 0, updates: 0, byKind: {} as Record<string, number> };
   private readonly known: Set<string>;
+  private readonly warned = new Set<string>();
+  /** Called once per unknown sensor (the CLI prints it). */
+  onWarning?: (message: string) => void;
   /** Extra counters merged into `status()` (e.g. the source's decode statistics). */
   readonly extraStatus: Record<string, unknown> = {};
 
@@ -42,7 +45,13 @@ export class TrackPipeline implements TrackFeed {
     this.counters.reports++;
     this.counters.byKind[report.kind] = (this.counters.byKind[report.kind] ?? 0) + 1;
     // Radar plots and service messages need their sensor in the sensors file; ADS-B receivers do not.
-    if ((report.kind === "plot" || report.kind === "service") && !this.known.has(report.sensorId)) this.counters.unknownSensorReports++;
+    if ((report.kind === "plot" || report.kind === "service") && !this.known.has(report.sensorId)) {
+      this.counters.unknownSensorReports++;
+      if (!this.warned.has(report.sensorId)) {
+        this.warned.add(report.sensorId);
+        this.onWarning?.(`reports from sensor ${report.sensorId}, which is not configured, are counted and not tracked`);
+      }
+    }
     this.dataTime = Math.max(this.dataTime, report.time);
     this.emit(this.tracker.process(report));
     if (report.time - this.lastTick >= this.tickInterval) this.tick(report.time);

@@ -2,7 +2,7 @@
  * Bad input never crashes `skywatch decode`: it names the file and the byte offset of the
  * problem, and the good blocks around it are still decoded.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { linkSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -61,7 +61,7 @@ describe("skywatch decode on bad input", () => {
     const r = skywatch("decode", f, "--format", "raw");
     expect(r.status).toBe(0);
     expect(records(r.stdout).length).toBe(30);
-    expect(r.stderr).toMatch(/0 problems/);
+    expect(r.stderr).toMatch(/0 problem\(s\)/);
   });
 
   it("truncated file: the blocks before the cut are decoded, the cut is named with its offset", () => {
@@ -112,6 +112,31 @@ describe("skywatch decode on bad input", () => {
     expect(records(r.stdout).length).toBe(0);
     expect(r.stderr).toContain(f);
     expect(r.stderr).toMatch(/pcap/i);
+  });
+
+  it("a first block whose length lies but lands on a block: no made-up records, the real ones decode", () => {
+    const liar = blocks[0].slice();
+    const claimed = blocks[0].length + blocks[1].length + blocks[2].length - 3; // ends 3 bytes into block 3
+    liar[1] = claimed >> 8;
+    liar[2] = claimed & 0xff;
+    const f = write("liar_first.ast", concat([liar, ...blocks.slice(1)]));
+    const r = skywatch("decode", f, "--format", "raw");
+    const recs = records(r.stdout);
+    // Every record printed is a real one (at a real block's offset + 3), and blocks 1.. are all there.
+    const real = new Set(offsets.flatMap((o, k) => [0, 1, 2].map((i) => o + 3 + i * (blocks[k].length - 3) / 3)));
+    expect(recs.every((x) => real.has(x.offset))).toBe(true);
+    expect(recs.filter((x) => x.offset > offsets[1]).length).toBe(27);
+    expect(r.stderr).toContain(`${f}: byte offset 0`);
+  });
+
+  it("refuses --out when it is the input, also through a hard link", () => {
+    const f = write("keep.ast", concat(blocks));
+    const link = join(dir, "keep_link.ast");
+    linkSync(f, link);
+    const r = skywatch("decode", f, "--out", link);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/is also an input/);
+    expect(readFileSync(f).length).toBe(concat(blocks).length);
   });
 
   it("a missing file gives a clear error", () => {

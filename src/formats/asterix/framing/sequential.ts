@@ -155,6 +155,16 @@ export function* frameUnits(
     // The first unit has no block before it to vouch for it: when it is longer than a usual block
     // (as random bytes or a wrong framing mostly make it), it must start a chain itself.
     const vouched = u !== start || e === end || e - u <= RESYNC_MAX_LEN || chainStartsAt(b, u, end, L, RESYNC_CHAIN, b[h], 0);
+    // A block that lands well but does not decode, with a chain of plausible blocks starting
+    // inside it, has a lying length: the chain is taken (the decoder would print garbage).
+    if (e >= 0 && vouched && landsWell(b, e, end, L, b[h]) && validate?.(b.subarray(h, h + u16be(b, h + 1))) === false) {
+      const inner = findResync(b, u + 1, e, L, anySeen ? seen : null, maxLen);
+      if (inner > u && inner < e) {
+        yield makeIssue(u, inner - u, `at byte ${u}: data block (CAT${String(b[h]).padStart(3, "0")}, length ${u16be(b, h + 1)}) does not decode and plausible data blocks start inside it: its length field lies; ${inner - u} bytes skipped up to the data block at byte ${inner}`, stats);
+        u = inner;
+        continue;
+      }
+    }
     if (e >= 0 && vouched && landsWell(b, e, end, L, b[h])) {
       seen[b[h]] = 1;
       anySeen = true;
