@@ -13,7 +13,7 @@ import { InvalidArgumentError, type Command } from "commander";
 import { stringify } from "yaml";
 import { writeDetectionsCsv, writeTruthCsv } from "../evaluation/index.js";
 import { DEG } from "../geo/index.js";
-import { encodeBatch, loadScenario, NeutralRecorder, radarSite, RADAR_DEFAULTS, scenarioReports, type Simulation } from "../sim/index.js";
+import { applyTerrain, encodeBatch, loadScenario, NeutralRecorder, radarSite, RADAR_DEFAULTS, scenarioReports, type Simulation } from "../sim/index.js";
 import { parseInteger } from "./common.js";
 
 interface SimulateOptions {
@@ -21,6 +21,7 @@ interface SimulateOptions {
   seed?: number;
   duration?: number;
   ideal?: boolean;
+  dem?: string;
   progress?: boolean;
 }
 
@@ -91,12 +92,17 @@ export function simulateCommand(program: Command): void {
     .option("--seed <n>", "override the scenario's seed (integer)", parseInteger)
     .option("--duration <s>", "override the scenario's duration, seconds", parseNumber)
     .option("--ideal", "no noise, detection probability 1, no clutter (tests)")
+    .option("--dem <path>", "terrain (SRTM .hgt, DTED, GeoTIFF, BIL file or folder of tiles): radars see only over it")
     .option("--no-progress", "no progress bar")
     .action(async (file: string, opts: SimulateOptions) => {
       const sim = loadScenarioFile(file);
       if (opts.seed !== undefined) sim.seed = opts.seed;
       if (opts.duration !== undefined) sim.duration = opts.duration;
       for (const s of sim.skipped) process.stderr.write(`skipped recorded flight ${s}\n`);
+      if (opts.dem) {
+        const { readDem } = await import("../coverage/index.js");
+        applyTerrain(sim.scenario.radars, await readDem(opts.dem));
+      }
       const bar = opts.progress !== false && process.stderr.isTTY ? new SingleBar({ format: "simulate [{bar}] {value}/{total} s", stream: process.stderr }, Presets.shades_classic) : undefined;
       bar?.start(Math.ceil(sim.duration), 0);
       const started = performance.now();

@@ -36,7 +36,7 @@ export {
   GM200_DETECTION, DEFAULT_RCS, signalToNoise, swerling1Pd, snrDetectionProbability, poisson, type SnrDetectionModel,
 } from "./detection.js";
 export { clutterPlots } from "./clutter.js";
-export { terrainMaskFrom, type TerrainMask } from "./terrain.js";
+export { applyTerrain, terrainMaskFrom, viewshedTerrainMask, type TerrainMask } from "./terrain.js";
 export { adsbWindow, nacpSigma, NACP_EPU, type AdsbStationSpec, type AdsbOutput, type AdsbRunOptions } from "./adsb.js";
 export {
   modeSCrc, cprNL, cprEncode, encodeAirbornePosition, encodeAirborneVelocity, encodeIdentification, beastRecord, writeBeastRecord, MAX_BEAST_RECORD,
