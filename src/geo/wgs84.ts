@@ -90,18 +90,22 @@ export interface EnuFrame {
   r: Float64Array;
 }
 
-/** Builds the ENU frame of an origin. */
-export function enuFrame(origin: Geodetic): EnuFrame {
-  const sLat = Math.sin(origin.lat);
-  const cLat = Math.cos(origin.lat);
-  const sLon = Math.sin(origin.lon);
-  const cLon = Math.cos(origin.lon);
-  const r = new Float64Array([
+/** The rotation ECEF → local ENU at a point: rows east, north, up unit vectors in ECEF. */
+export function enuRotation(at: Geodetic): Float64Array {
+  const sLat = Math.sin(at.lat);
+  const cLat = Math.cos(at.lat);
+  const sLon = Math.sin(at.lon);
+  const cLon = Math.cos(at.lon);
+  return new Float64Array([
     -sLon, cLon, 0,
     -sLat * cLon, -sLat * sLon, cLat,
     cLat * cLon, cLat * sLon, sLat,
   ]);
-  return { origin, originEcef: geodeticToEcef(origin), r };
+}
+
+/** Builds the ENU frame of an origin. */
+export function enuFrame(origin: Geodetic): EnuFrame {
+  return { origin, originEcef: geodeticToEcef(origin), r: enuRotation(origin) };
 }
 
 /** ECEF point → ENU coordinates in a frame, metres. */
@@ -128,7 +132,7 @@ export function enuToEcef(v: Enu, f: EnuFrame): Ecef {
 }
 
 /** Rotates a vector (e.g. a velocity) from ENU of frame `from` to ENU of frame `to`; no translation. */
-export function rotateEnu(v: Enu, from: EnuFrame, to: EnuFrame): Enu {
+export function rotateEnu(v: Enu, from: EnuFrame | { r: Float64Array }, to: EnuFrame): Enu {
   const a = from.r;
   // ENU(from) → ECEF direction
   const x = a[0] * v.east + a[3] * v.north + a[6] * v.up;

@@ -16,7 +16,7 @@
  * writes them as CSV).
  */
 import type { EnuFrame, Geodetic } from "../geo/index.js";
-import { DEG, STANDARD_K, enuFrame, fromDegrees, geodeticToEnu, geodeticToPolar, gaussianRadius, polarElevationToGeodetic, polarToGeodetic, rotateEnu, wrapTwoPi } from "../geo/index.js";
+import { DEG, STANDARD_K, enuFrame, enuRotation, fromDegrees, geodeticToEnu, geodeticToPolar, gaussianRadius, polarElevationToGeodetic, polarToGeodetic, rotateEnu, wrapTwoPi } from "../geo/index.js";
 import type { PlotReport } from "../types/index.js";
 import { sensorIdOf } from "../types/index.js";
 import { inCoverage, RADAR_DEFAULTS, radarSite, type RadarSpec } from "./radar.js";
@@ -42,6 +42,9 @@ export class NeutralRecorder {
   private readonly truth: NeutralTruthRow[] = [];
   private readonly detections: NeutralDetectionRow[] = [];
   private readonly period: number;
+  /** The other radars with their sites, and the ADS-B stations with their sites and effective radii (computed once). */
+  private readonly otherRadars: Array<[RadarSpec, Geodetic]>;
+  private readonly stations: Array<[CompiledScenario["adsbStations"][number], Geodetic, number]>;
 
   /**
    * @param referenceSensor "SAC/SIC" of one of the scenario's radars.
@@ -54,6 +57,11 @@ export class NeutralRecorder {
     this.site = radarSite(r);
     this.frame = enuFrame(this.site);
     this.period = r.rotationPeriod ?? RADAR_DEFAULTS.rotationPeriod;
+    this.otherRadars = scenario.radars.filter((x) => x !== r).map((x) => [x, radarSite(x)]);
+    this.stations = scenario.adsbStations.map((a) => {
+      const s = fromDegrees(a.latDeg, a.lonDeg, a.height);
+      return [a, s, STANDARD_K * gaussianRadius(s.lat)];
+    });
   }
 
   private idOf(t: TruthSample): string {
@@ -64,17 +72,13 @@ export class NeutralRecorder {
 
   private covered(t: TruthSample): boolean {
     if (t.inCoverage) return true;
-    for (const r of this.scenario.radars) {
-      if (r === this.reference) continue;
-      const s = radarSite(r);
+    for (const [r, s] of this.otherRadars) {
       const p = geodeticToPolar(s, t.position, r.k ?? RADAR_DEFAULTS.k);
       if (inCoverage(r, s, p.range, p.elevation, t.position.height)) return true;
     }
     if (t.identity.icaoAddress === undefined) return false;
-    for (const a of this.scenario.adsbStations) {
-      const s = fromDegrees(a.latDeg, a.lonDeg, a.height);
+    for (const [a, s, re] of this.stations) {
       const p = geodeticToPolar(s, t.position, STANDARD_K);
-      const re = STANDARD_K * gaussianRadius(s.lat);
       const horizon = Math.sqrt(2 * re * Math.max(0, s.height)) + Math.sqrt(2 * re * Math.max(0, t.position.height));
       if (p.range <= (a.range ?? 370_400) && p.range <= horizon) return true;
     }
@@ -96,7 +100,7 @@ export class NeutralRecorder {
       if (t.plot !== undefined) owner.set(t.plot, id);
       if (!this.covered(t)) continue;
       const e = geodeticToEnu(t.position, this.frame);
-      const v = rotateEnu(t.velocity, enuFrame(t.position), this.frame);
+      const v = rotateEnu(t.velocity, { r: enuRotation(t.position) }, this.frame);
       this.truth.push({ time: t.time - this.epoch, targetId: id, east: e.east, north: e.north, up: e.up, velEast: v.east, velNorth: v.north, velUp: v.up });
     }
     const k = this.reference.k ?? RADAR_DEFAULTS.k;

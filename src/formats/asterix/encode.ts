@@ -9,6 +9,7 @@
  */
 import { writeAsciiString, writeBits, writeHex, writeIcaoString, writeOctalString } from "./bits.js";
 import type { ItemObject, ItemValue } from "./decode.js";
+import { generateUapEncoder, type EncodeHelpers, type GeneratedEncoder } from "./encode_gen.js";
 import { extendedParts, fixedBits, type CategorySpec, type Content, type Field, type Spare, type Variation } from "./spec.js";
 
 /** A value could not be encoded: out of range, wrong type, or an item unknown to the edition. */
@@ -30,7 +31,7 @@ class Writer {
       this.buf = next;
     }
     const at = this.pos;
-    this.buf.fill(0, at, at + n);
+    for (let i = at; i < at + n; i++) this.buf[i] = 0;
     this.pos += n;
     return at;
   }
@@ -224,7 +225,6 @@ function writeFspec(w: Writer, indices: number[]): void {
  * Items are written in UAP order whatever the key order. Throws EncodeError.
  */
 function encodeRecordInto(w: Writer, spec: CategorySpec, items: Record<string, ItemValue>): void {
-  const present: number[] = [];
   let uap = spec.uap;
   if (spec.uaps) {
     const sel = spec.uaps.selector;
@@ -232,21 +232,28 @@ function encodeRecordInto(w: Writer, spec: CategorySpec, items: Record<string, I
     const variation = key !== undefined ? spec.uaps.cases[String(key)] : undefined;
     if (variation) uap = spec.uaps.variations[variation];
   }
-  const index = uapIndex(uap);
-  for (const name in items) {
-    if (items[name] === undefined) continue;
-    const frn = index.get(name);
-    if (frn === undefined) throw new EncodeError(`item ${name} is not in the UAP of edition ${spec.edition}`, spec.category);
-    present.push(frn);
+  let encode = ENCODERS.get(uap);
+  if (!encode) {
+    encode = generateUapEncoder(uap, spec.items, HELPERS);
+    ENCODERS.set(uap, encode);
   }
-  if (present.length > 1) present.sort((a, b) => a - b);
-  if (present.length === 0) throw new EncodeError("a record needs at least one item", spec.category);
-  writeFspec(w, present);
-  for (const frn of present) {
-    const name = uap[frn]!;
-    encodeVariation(w, spec.items[name], items[name], true, { category: spec.category, item: name });
-  }
+  encode(items, w, { category: spec.category, item: "" });
 }
+
+/** Generated record encoders, one per UAP (see `encode_gen.ts`). */
+const ENCODERS = new WeakMap<Array<string | null>, GeneratedEncoder>();
+
+/** The interpreted pieces the generated encoders call back. */
+const HELPERS: EncodeHelpers = {
+  reserve: (w, n) => (w as Writer).reserve(n),
+  buf: (w) => (w as Writer).buf,
+  leaf: (buf, byte, bit, bits, c, value, root, ctx, name) =>
+    writeLeaf(buf, byte, bit, bits, c, value as ItemValue, root as ItemObject, ctx as Ctx, name),
+  variation: (w, v, value, wrapped, ctx) => encodeVariation(w as Writer, v, value as ItemValue, wrapped, ctx as Ctx),
+  object: (value, ctx) => asObject(value as ItemValue, ctx as Ctx),
+  fail: (ctx, message) => fail(ctx as Ctx, message),
+  writeBits,
+};
 
 /** FRN index of each item name of a UAP, computed once per UAP. */
 const UAP_INDEX = new WeakMap<Array<string | null>, Map<string, number>>();
