@@ -9,7 +9,7 @@ import type { Writable } from "node:stream";
 import { InvalidArgumentError } from "commander";
 import type { EditionChoice } from "../formats/asterix/index.js";
 import { FRAMINGS, type Framing } from "../formats/asterix/framing/index.js";
-import { dateReference, type InputIssue } from "../sources/index.js";
+import { dateReference, type FileStats, type InputIssue } from "../sources/index.js";
 
 /** Parses `--format`. */
 export function parseFraming(value: string): Framing {
@@ -196,4 +196,24 @@ export function warnNoDate(file: string): void {
   process.stderr.write(
     `${file}: warning: the recording carries times of day only and no --date was given: times are stamped with today's date (UTC)\n`,
   );
+}
+
+/** Parses a data source identifier "SAC/SIC" (0-255 each), normalised ("020/5" → "20/5"). */
+export function parseSacSic(value: string): string {
+  const m = /^(\d{1,3})\/(\d{1,3})$/.exec(value);
+  if (!m || Number(m[1]) > 255 || Number(m[2]) > 255) throw new InvalidArgumentError(`expected SAC/SIC (0-255 each), got "${value}"`);
+  return `${Number(m[1])}/${Number(m[2])}`;
+}
+
+/**
+ * Warns about what a run of recordings could not use: records of sensors missing from the
+ * sensors file, and times of day stamped with today's date because no --date was given.
+ */
+export function warnAboutFiles(files: FileStats[], known: Set<string>, sensorsFile: string | undefined, date: number | undefined): void {
+  for (const f of files) {
+    for (const [id, n] of Object.entries(f.decode.bySensor)) {
+      if (!known.has(id)) process.stderr.write(`${f.file}: warning: ${n} records from sensor ${id}, which is not in ${sensorsFile}: not tracked\n`);
+    }
+    if (date === undefined && !f.absoluteTimes && f.decode.records > 0) warnNoDate(f.file);
+  }
 }

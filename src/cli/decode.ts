@@ -8,7 +8,7 @@ import { InvalidArgumentError } from "commander";
 import { AsterixDecoderStream, blockValidator, type EditionChoice } from "../formats/asterix/index.js";
 import type { Framing } from "../formats/asterix/framing/index.js";
 import { readBlockFile } from "../sources/index.js";
-import { collectEdition, issuePrinter, LineWriter, parseCount, parseDate, parseFraming, warnNoDate } from "./common.js";
+import { collectEdition, issuePrinter, LineWriter, parseCount, parseDate, parseFraming, parseSacSic, warnNoDate } from "./common.js";
 import { reportLine } from "./output.js";
 
 interface DecodeOptions {
@@ -32,9 +32,7 @@ function collectCategories(value: string, previous: number[] = []): number[] {
 
 /** Accumulates `--sensor 20/129`. */
 function collectSensors(value: string, previous: string[] = []): string[] {
-  if (!/^\d{1,3}\/\d{1,3}$/.test(value)) throw new InvalidArgumentError(`expected SAC/SIC, e.g. 20/129, got "${value}"`);
-  const [sac, sic] = value.split("/").map(Number);
-  return [...previous, `${sac}/${sic}`];
+  return [...previous, parseSacSic(value)];
 }
 
 /** Per category and sensor: records and time span. */

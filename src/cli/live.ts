@@ -24,7 +24,7 @@ import { fromDegrees } from "../geo/index.js";
 import type { Geodetic, Sensor, SensorReport } from "../types/index.js";
 import {
   collectEdition, issuePrinter, LOG_LEVELS, parseDate, parseFraming, parseHost, parseInteger, parseLogLevel, parsePort, parsePositive,
-  warnNoDate,
+  parseSacSic, warnAboutFiles,
 } from "./common.js";
 
 interface ServeOptions {
@@ -44,12 +44,6 @@ function collectOutput(value: string, previous: Array<{ host: string; port: numb
   return [...previous, { host: m[1], port }];
 }
 
-/** Parses a SAC/SIC identifier. */
-function parseSacSic(value: string): string {
-  const m = /^(\d{1,3})\/(\d{1,3})$/.exec(value);
-  if (!m || Number(m[1]) > 255 || Number(m[2]) > 255) throw new InvalidArgumentError(`expected SAC/SIC (0-255 each), got "${value}"`);
-  return `${Number(m[1])}/${Number(m[2])}`;
-}
 
 /** Starts the server over a pipeline, prints the URL, and stops cleanly on SIGINT/SIGTERM. */
 async function serve(
@@ -280,12 +274,7 @@ export function replayCommand(program: Command): void {
     }
     pipeline.tick(last);
     const known = new Set(sensors.map((x) => x.id));
-    for (const f of fileStats) {
-      for (const [id, n] of Object.entries(f.decode.bySensor)) {
-        if (!known.has(id)) process.stderr.write(`${f.file}: warning: ${n} records from sensor ${id}, which is not in ${opts.sensors}: not tracked\n`);
-      }
-      if (opts.date === undefined && !f.absoluteTimes && f.decode.records > 0) warnNoDate(f.file);
-    }
+    warnAboutFiles(fileStats, known, opts.sensors, opts.date);
     process.stdout.write(`replay finished (${issues.count()} input problems); the air picture stays up: Ctrl-C to stop\n`);
   });
 }

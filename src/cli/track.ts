@@ -8,7 +8,7 @@ import type { Framing } from "../formats/asterix/framing/index.js";
 import { mergeByTime, readReportFileOrReport, readSensorsFile, type FileStats, type InputIssue } from "../sources/index.js";
 import { createTracker } from "../tracking/index.js";
 import type { TrackUpdate } from "../types/index.js";
-import { collectEdition, issuePrinter, LineWriter, parseDate, parseFraming, warnNoDate } from "./common.js";
+import { collectEdition, issuePrinter, LineWriter, parseDate, parseFraming, warnAboutFiles } from "./common.js";
 import { trackLine } from "./output.js";
 
 interface TrackOptions {
@@ -70,12 +70,7 @@ export function trackCommand(program: Command): void {
       const seconds = (performance.now() - started) / 1000;
       const st = tracker.stats();
       const known = new Set(sensors.map((x) => x.id));
-      for (const f of fileStats) {
-        for (const [id, n] of Object.entries(f.decode.bySensor)) {
-          if (!known.has(id)) process.stderr.write(`${f.file}: warning: ${n} records from sensor ${id}, which is not in ${opts.sensors}: not tracked\n`);
-        }
-        if (opts.date === undefined && !f.absoluteTimes && f.decode.records > 0) warnNoDate(f.file);
-      }
+      warnAboutFiles(fileStats, known, opts.sensors, opts.date);
       process.stderr.write(
         `${plots} plots read, ${st.plotsProcessed} tracked, in ${seconds.toFixed(2)} s (${Math.round(plots / seconds)} plots/s); ` +
         `${lines} track updates written; tracker: ${JSON.stringify(st)}; ${issues.count()} input problem(s)\n`,

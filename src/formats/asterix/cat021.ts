@@ -17,10 +17,9 @@ import type { AsterixRecord, ItemValue } from "./decode.js";
 import { encodeDataBlock } from "./encode.js";
 import { CAT021_2_6 } from "./specs/cat021_2_6.js";
 import { callsign, field, octal, value } from "./fields.js";
-import { DEG, FL, FT, NM } from "./units.js";
+import { timeOfDayOf } from "./time.js";
+import { DEG, FL, FPM, FT, NM } from "./units.js";
 
-/** Feet per minute → m/s. */
-const FPM = FT / 60;
 
 /** I021/200 PS (priority status) → emergency (CAT021 ed. 2.6, I021/200). */
 const EMERGENCY = ["none", "general", "medical", "minimumFuel", "noComms", "unlawful", "downed"];
@@ -95,11 +94,11 @@ function clamp(x: number, lo: number, hi: number): number {
  */
 export function adsbToCat021(a: AdsbReport): Record<string, ItemValue> {
   const { sac, sic } = parseSensorId(a.sensorId);
-  const tod = ((a.time % 86400) + 86400) % 86400;
+  const tod = timeOfDayOf(a.time);
   const items: Record<string, ItemValue> = {
     "010": { SAC: sac, SIC: sic },
     "040": { ATP: 0, ARC: 0, RC: 0, RAB: 0, DCR: 0, GBS: a.onGround ? 1 : 0, SIM: 0, TST: 0, SAA: 0, CL: 0 },
-    "073": { VALUE: Math.min(tod, 86400 - 1 / 128) },
+    "073": { VALUE: tod },
     "080": { VALUE: a.icaoAddress },
   };
   if (a.position) {

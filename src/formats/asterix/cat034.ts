@@ -11,6 +11,7 @@ import type { AsterixRecord, ItemValue } from "./decode.js";
 import { value } from "./fields.js";
 import { encodeDataBlock } from "./encode.js";
 import { CAT034_1_29 } from "./specs/cat034_1_29.js";
+import { timeOfDayOf } from "./time.js";
 import { DEG } from "./units.js";
 
 /** I034/000 message types, index = code (CAT034 ed. 1.29, I034/000). */
@@ -40,11 +41,11 @@ export function cat034ToService(rec: AsterixRecord, sensorId: string, time: numb
 /** The CAT034 record (ed. 1.29 value shapes) of a service report. Inverse of `cat034ToService`. */
 export function serviceToCat034(s: ServiceReport): Record<string, ItemValue> {
   const { sac, sic } = parseSensorId(s.sensorId);
-  const tod = ((s.time % 86400) + 86400) % 86400;
+  const tod = timeOfDayOf(s.time);
   const items: Record<string, ItemValue> = {
     "010": { SAC: sac, SIC: sic },
     "000": { VALUE: Math.max(0, MESSAGE_TYPES.indexOf(s.messageType)) },
-    "030": { VALUE: Math.min(tod, 86400 - 1 / 128) },
+    "030": { VALUE: tod },
   };
   if (s.sectorAzimuth !== undefined) {
     const lsb = 360 / 256;

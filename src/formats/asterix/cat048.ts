@@ -14,6 +14,7 @@ import { hexToBytes } from "./bits.js";
 import { num as n, obj } from "./fields.js";
 import { encodeDataBlock } from "./encode.js";
 import { CAT048_1_31 } from "./specs/cat048_1_31.js";
+import { timeOfDayOf } from "./time.js";
 import { DEG, FL, FT, NM } from "./units.js";
 
 /** I048/020 TYP codes (CAT048 ed. 1.31, I048/020). */
@@ -121,10 +122,10 @@ const TYP_CODE = new Map(DETECTION.map((d, i) => [d, i]));
 /** The CAT048 record (decoder value shapes, ed. 1.31) of a plot report. Inverse of `cat048ToPlot`. */
 export function plotToCat048(p: PlotReport): Record<string, ItemValue> {
   const { sac, sic } = parseSensorId(p.sensorId);
-  const tod = ((p.time % 86400) + 86400) % 86400;
+  const tod = timeOfDayOf(p.time);
   const items: Record<string, ItemValue> = {
     "010": { SAC: sac, SIC: sic },
-    "140": { VALUE: Math.min(tod, 86400 - 1 / 128) },
+    "140": { VALUE: tod },
     "020": {
       TYP: TYP_CODE.get(p.detection) ?? 0,
       SIM: p.simulated ? 1 : 0,

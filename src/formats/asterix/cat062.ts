@@ -15,10 +15,9 @@ import { encodeDataBlock } from "./encode.js";
 import { CAT062_1_19 } from "./specs/cat062_1_19.js";
 import { CAT065_1_5 } from "./specs/cat065_1_5.js";
 import { callsign, field, num, obj, octal, value } from "./fields.js";
-import { DEG, FL, FT } from "./units.js";
+import { timeOfDayOf } from "./time.js";
+import { DEG, FL, FPM, FT } from "./units.js";
 
-/** Feet per minute → m/s. */
-const FPM = FT / 60;
 
 /** Converts a decoded CAT062 record; undefined without a track number. */
 export function cat062ToTrack(rec: AsterixRecord, sensorId: string, time: number): TrackReport | undefined {
@@ -80,11 +79,11 @@ function trackNumber16(n: number): number {
 export function systemTrackToCat062(u: TrackUpdate, opts: Cat062OutputOptions): Record<string, ItemValue> {
   const { sac, sic } = parseSensorId(opts.sensorId);
   const t = u.track;
-  const tod = ((t.time % 86400) + 86400) % 86400;
+  const tod = timeOfDayOf(t.time);
   const items: Record<string, ItemValue> = {
     "010": { SAC: sac, SIC: sic },
     "015": { VALUE: opts.serviceId ?? 1 },
-    "070": { VALUE: Math.min(tod, 86400 - 1 / 128) },
+    "070": { VALUE: tod },
     "040": { VALUE: trackNumber16(t.trackNumber) },
     "080": {
       MON: t.sensors.length > 1 ? 0 : 1,
@@ -142,12 +141,12 @@ const CAT065_TYPES: Record<Cat065Message, number> = { sdpsStatus: 1, endOfBatch:
  */
 export function encodeCat065Block(opts: { sensorId: string; time: number; message: Cat065Message; batchNumber: number; serviceId?: number }): Uint8Array {
   const { sac, sic } = parseSensorId(opts.sensorId);
-  const tod = ((opts.time % 86400) + 86400) % 86400;
+  const tod = timeOfDayOf(opts.time);
   return encodeDataBlock(CAT065_1_5, [{
     "010": { SAC: sac, SIC: sic },
     "000": { VALUE: CAT065_TYPES[opts.message] },
     "015": { VALUE: opts.serviceId ?? 1 },
-    "030": { VALUE: Math.min(tod, 86400 - 1 / 128) },
+    "030": { VALUE: tod },
     "020": { VALUE: opts.batchNumber & 0xff },
     "040": { NOGO: 0, OVL: 0, TSV: 0, PSS: 3, STTN: 0 },
   }]);

@@ -255,19 +255,6 @@ const HELPERS: EncodeHelpers = {
   writeBits,
 };
 
-/** FRN index of each item name of a UAP, computed once per UAP. */
-const UAP_INDEX = new WeakMap<Array<string | null>, Map<string, number>>();
-function uapIndex(uap: Array<string | null>): Map<string, number> {
-  let m = UAP_INDEX.get(uap);
-  if (!m) {
-    m = new Map();
-    uap.forEach((name, i) => {
-      if (name !== null) m!.set(name, i);
-    });
-    UAP_INDEX.set(uap, m);
-  }
-  return m;
-}
 
 /** The octet parts of an extended item, computed once per table entry. */
 const EXT_PARTS = new WeakMap<Array<Field | Spare | null>, ReturnType<typeof extendedParts>>();

@@ -17,7 +17,6 @@ import { cat062ToTrack } from "./cat062.js";
 import type { AsterixRecord, ItemObject } from "./decode.js";
 import { value } from "./fields.js";
 import { mlatToReport } from "./mlat.js";
-import type { DecodeError } from "./errors.js";
 import { CategoryRegistry, type EditionChoice } from "./registry.js";
 import { TimeOfDayResolver } from "./time.js";
 
@@ -176,4 +175,3 @@ export class AsterixDecoderStream {
   }
 }
 
-export type { DecodeError };

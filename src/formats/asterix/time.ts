@@ -45,3 +45,12 @@ export class TimeOfDayResolver {
     return t;
   }
 }
+
+/**
+ * The time of day (s since UTC midnight) of a UTC time, as an ASTERIX time-of-day item holds it:
+ * in [0, 86400), values that would round up to 86400 at the 1/128 s LSB kept just below.
+ */
+export function timeOfDayOf(time: number): number {
+  const tod = ((time % DAY) + DAY) % DAY;
+  return Math.min(tod, DAY - 1 / 128);
+}

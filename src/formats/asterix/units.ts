@@ -7,3 +7,5 @@ export const NM = 1852;
 export const FT = 0.3048;
 /** Metres per flight level (100 ft). */
 export const FL = 100 * FT;
+/** Feet per minute → m/s (vertical rates). */
+export const FPM = FT / 60;
