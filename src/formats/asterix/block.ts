@@ -22,8 +22,8 @@ export interface BlockResult {
   unsupported?: boolean;
 }
 
-/** SAC/SIC of a record when its first item is FRN 1 = I010 (true of every surveillance category), else undefined. */
-function peekSensor(block: Uint8Array, pos: number): string | undefined {
+/** SAC/SIC "SAC/SIC" of the record at `pos` when its first item is FRN 1 = I010 (true of every surveillance category), else undefined. */
+export function peekSensor(block: Uint8Array, pos: number): string | undefined {
   if (pos >= block.length || (block[pos] & 0x80) === 0) return undefined;
   let p = pos;
   while (p < block.length && block[p] & 1) p++;

@@ -8,11 +8,13 @@
  * I048/200 calculated track velocity, I048/220 aircraft address, I048/240 aircraft
  * identification, I048/250 BDS register data.
  */
-import type { DetectionType, PlotReport } from "../../types/index.js";
+import type { CommB, DetectionType, PlotReport } from "../../types/index.js";
 import type { AsterixRecord, ItemObject, ItemValue } from "./decode.js";
 import { hexToBytes } from "./bits.js";
 import { num as n, obj } from "./fields.js";
 import { encodeDataBlock } from "./encode.js";
+import type { Projected, ProjectionSpec } from "./projection.js";
+import { el, group, rep } from "./spec.js";
 import { CAT048_1_31 } from "./specs/cat048_1_31.js";
 import { timeOfDayOf } from "./time.js";
 import { DEG, FL, FT, NM } from "./units.js";
@@ -98,6 +100,95 @@ export function cat048ToPlot(rec: AsterixRecord, sensorId: string, time: number)
       const o = b as ItemObject;
       return { bds: ((o.BDS1 as number) << 4) | (o.BDS2 as number), mb: hexToBytes(o.MBDATA as string) };
     });
+  }
+  return plot;
+}
+
+/**
+ * The fields of a CAT048 record that `cat048PlotFromFields` reads (a projection, see
+ * `projection.ts`): the same items and fields `cat048ToPlot` reads, I048/250 by its offset.
+ */
+export const CAT048_PLOT_FIELDS = {
+  typ: { path: ["020", "TYP"], as: "num" },
+  sim: { path: ["020", "SIM"], as: "num" },
+  spi: { path: ["020", "SPI"], as: "num" },
+  rab: { path: ["020", "RAB"], as: "num" },
+  tst: { path: ["020", "TST"], as: "num" },
+  rho: { path: ["040", "RHO"], as: "num" },
+  theta: { path: ["040", "THETA"], as: "num" },
+  x: { path: ["042", "X"], as: "num" },
+  y: { path: ["042", "Y"], as: "num" },
+  m3aV: { path: ["070", "V"], as: "num" },
+  m3aG: { path: ["070", "G"], as: "num" },
+  m3aL: { path: ["070", "L"], as: "num" },
+  mode3A: { path: ["070", "MODE3A"], as: "octal" },
+  flV: { path: ["090", "V"], as: "num" },
+  flG: { path: ["090", "G"], as: "num" },
+  fl: { path: ["090", "FL"], as: "num" },
+  h3d: { path: ["110", "3DH"], as: "num" },
+  addr: { path: ["220", "VALUE"], as: "num" },
+  ident: { path: ["240", "VALUE"], as: "text" },
+  trn: { path: ["161", "TRN"], as: "num" },
+  gsp: { path: ["200", "GSP"], as: "num" },
+  hdg: { path: ["200", "HDG"], as: "num" },
+  // I048/250: [REP][7 octets MB data, BDS1 (4 bits), BDS2 (4 bits)] × REP.
+  at250: { path: ["250"], as: "at", shape: rep(1, group(el("MBDATA", 56), el("BDS1", 4), el("BDS2", 4))) },
+} satisfies ProjectionSpec;
+
+/** True when a projected number is present (absent fields are NaN). */
+function has(x: number): boolean {
+  return x === x;
+}
+
+/**
+ * `cat048ToPlot` on projected fields (`CAT048_PLOT_FIELDS`) instead of a decoded record: the same
+ * report, property for property. `b` is the buffer the fields were projected from (I048/250 is read
+ * from it). Returns undefined when the record has no position.
+ */
+export function cat048PlotFromFields(
+  f: Projected<typeof CAT048_PLOT_FIELDS>, b: Uint8Array, sensorId: string, time: number,
+): PlotReport | undefined {
+  let range = f.rho;
+  let azimuthDeg = f.theta;
+  if (!has(range) || !has(azimuthDeg)) {
+    const x = f.x;
+    const y = f.y;
+    if (!has(x) || !has(y)) return undefined;
+    range = Math.hypot(x, y);
+    azimuthDeg = ((Math.atan2(x, y) / DEG) + 360) % 360;
+  }
+  const plot: PlotReport = {
+    kind: "plot",
+    sensorId,
+    time,
+    category: 48,
+    range: range * NM,
+    azimuth: azimuthDeg * DEG,
+    detection: DETECTION[has(f.typ) ? f.typ : 0],
+  };
+  if (f.spi === 1) plot.spi = true;
+  if (f.sim === 1 || f.tst === 1) plot.simulated = true;
+  if (f.rab === 1) plot.fixedTransponder = true;
+  if (has(f.mode3A)) plot.mode3A = { code: f.mode3A, validated: f.m3aV === 0, garbled: f.m3aG === 1, smoothed: f.m3aL === 1 };
+  if (has(f.fl)) plot.modeC = { pressureAltitude: f.fl * FL, validated: f.flV === 0, garbled: f.flG === 1 };
+  if (has(f.h3d)) plot.height3D = f.h3d * FT;
+  if (has(f.addr)) plot.icaoAddress = f.addr;
+  if (f.ident !== undefined) {
+    const cs = f.ident.trimEnd();
+    if (cs.length > 0) plot.callsign = cs;
+  }
+  if (has(f.trn)) plot.radarTrackNumber = f.trn;
+  if (has(f.gsp) && has(f.hdg)) plot.radarVelocity = { groundSpeed: f.gsp * NM, heading: f.hdg * DEG };
+  const at = f.at250;
+  if (at >= 0 && b[at] > 0) {
+    const n = b[at];
+    const list: CommB[] = new Array(n);
+    for (let i = 0, q = at + 1; i < n; i++, q += 8) {
+      const mb = new Uint8Array(7);
+      mb[0] = b[q]; mb[1] = b[q + 1]; mb[2] = b[q + 2]; mb[3] = b[q + 3]; mb[4] = b[q + 4]; mb[5] = b[q + 5]; mb[6] = b[q + 6];
+      list[i] = { bds: b[q + 7], mb };
+    }
+    plot.commB = list;
   }
   return plot;
 }

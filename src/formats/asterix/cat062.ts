@@ -12,6 +12,7 @@ import type { TrackReport, TrackUpdate } from "../../types/index.js";
 import { parseSensorId } from "./cat048.js";
 import type { AsterixRecord, ItemValue } from "./decode.js";
 import { encodeDataBlock } from "./encode.js";
+import type { Projected, ProjectionSpec } from "./projection.js";
 import { CAT062_1_19 } from "./specs/cat062_1_19.js";
 import { CAT065_1_5 } from "./specs/cat065_1_5.js";
 import { callsign, field, num, obj, octal, value } from "./fields.js";
@@ -53,6 +54,63 @@ export function cat062ToTrack(rec: AsterixRecord, sensorId: string, time: number
   if (field(rec, "080", "CST") === 1) r.coasting = true;
   if (field(rec, "080", "SIM") === 1) r.simulated = true;
   if (field(rec, "080", "TSE") === 1) r.endOfTrack = true;
+  return r;
+}
+
+/**
+ * The fields of a CAT062 record that `cat062TrackFromFields` reads (a projection, see
+ * `projection.ts`): the same items and fields `cat062ToTrack` reads.
+ */
+export const CAT062_TRACK_FIELDS = {
+  trackNumber: { path: ["040", "VALUE"], as: "num" },
+  fl: { path: ["136", "VALUE"], as: "num" },
+  ga: { path: ["130", "VALUE"], as: "num" },
+  lat: { path: ["105", "LAT"], as: "num" },
+  lon: { path: ["105", "LON"], as: "num" },
+  x: { path: ["100", "X"], as: "num" },
+  y: { path: ["100", "Y"], as: "num" },
+  vx: { path: ["185", "VX"], as: "num" },
+  vy: { path: ["185", "VY"], as: "num" },
+  roc: { path: ["220", "VALUE"], as: "num" },
+  apcX: { path: ["500", "APC", "X"], as: "num" },
+  apcY: { path: ["500", "APC", "Y"], as: "num" },
+  mode3A: { path: ["060", "MODE3A"], as: "octal" },
+  adr: { path: ["380", "ADR", "VALUE"], as: "num" },
+  id: { path: ["380", "ID", "VALUE"], as: "text" },
+  chr: { path: ["245", "CHR"], as: "text" },
+  cst: { path: ["080", "CST"], as: "num" },
+  sim: { path: ["080", "SIM"], as: "num" },
+  tse: { path: ["080", "TSE"], as: "num" },
+} satisfies ProjectionSpec;
+
+/** True when a projected number is present (absent fields are NaN). */
+function has(x: number): boolean {
+  return x === x;
+}
+
+/**
+ * `cat062ToTrack` on projected fields (`CAT062_TRACK_FIELDS`) instead of a decoded record: the same
+ * report, property for property; undefined without a track number.
+ */
+export function cat062TrackFromFields(f: Projected<typeof CAT062_TRACK_FIELDS>, sensorId: string, time: number): TrackReport | undefined {
+  const trackNumber = f.trackNumber;
+  if (!has(trackNumber)) return undefined;
+  const r: TrackReport = { kind: "track", sensorId, time, category: 62, trackNumber };
+  if (has(f.fl)) r.pressureAltitude = f.fl * FL;
+  if (has(f.ga)) r.geometricHeight = f.ga * FT;
+  if (has(f.lat) && has(f.lon)) {
+    r.position = { lat: f.lat * DEG, lon: f.lon * DEG, height: r.pressureAltitude ?? r.geometricHeight ?? NaN };
+  }
+  if (has(f.x) && has(f.y)) r.cartesian = { x: f.x, y: f.y };
+  if (has(f.vx) && has(f.vy)) r.velocity = { east: f.vx, north: f.vy, up: (has(f.roc) ? f.roc : 0) * FPM };
+  if (has(f.apcX) && has(f.apcY)) r.positionSigma = { x: f.apcX, y: f.apcY };
+  if (has(f.mode3A)) r.mode3A = f.mode3A;
+  if (has(f.adr)) r.icaoAddress = f.adr;
+  const cs = (f.chr !== undefined ? f.chr.trimEnd() || undefined : undefined) ?? (f.id !== undefined ? f.id.trimEnd() || undefined : undefined);
+  if (cs !== undefined) r.callsign = cs;
+  if (f.cst === 1) r.coasting = true;
+  if (f.sim === 1) r.simulated = true;
+  if (f.tse === 1) r.endOfTrack = true;
   return r;
 }
 

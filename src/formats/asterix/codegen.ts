@@ -21,8 +21,8 @@ export interface GenCursor {
   item: string;
 }
 
-/** Helpers the generated code calls (passed in, not global). */
-const H = {
+/** Helpers the generated code calls (passed in, not global; also used by `projection.ts`). */
+export const H = {
   readBits,
   readHex,
   readIcaoString,
@@ -50,7 +50,7 @@ class Gen {
 }
 
 /** Expression of `bits` bits (≤ 48) at bit offset `bit` from byte expression `p` (constant offsets). */
-function bitsExpr(p: string, bit: number, bits: number): string {
+export function bitsExpr(p: string, bit: number, bits: number): string {
   const first = bit >> 3;
   const last = (bit + bits - 1) >> 3;
   const nBytes = last - first + 1;
@@ -73,8 +73,11 @@ function signedExpr(raw: string, bits: number): string {
   return `H.signed(${raw}, ${2 ** (bits - 1)})`;
 }
 
-/** Expression of an element's value. `root` is the item's root object (for dependent contents). */
-function leafExpr(p: string, bit: number, bits: number, c: Content, root: string): string {
+/**
+ * Expression of an element's value (the value shapes of `decode.ts`) at bit offset `bit` from byte
+ * expression `p`, reading array `b` and helpers `H`. `root` is the item's root object (for dependent contents).
+ */
+export function leafExpr(p: string, bit: number, bits: number, c: Content, root: string): string {
   switch (c.k) {
     case "raw":
       return bits > 48 ? `H.readHex(b, ${p}, ${bit}, ${bits})` : bitsExpr(p, bit, bits);

@@ -16,5 +16,8 @@ export { cat021ToAdsb, adsbToCat021, encodeCat021Block } from "./cat021.js";
 export { cat062ToTrack, systemTrackToCat062, encodeCat062Block, encodeCat065Block, type Cat062OutputOptions, type Cat065Message } from "./cat062.js";
 export { mlatToReport } from "./mlat.js";
 export {
-  AsterixDecoderStream, type DecodeStats, type DecodedBlock, type DecoderStreamOptions, type TimedBlockInput,
+  AsterixDecoderStream, type DecodeStats, type DecodedBlock, type DecodedReports, type DecoderStreamOptions, type TimedBlockInput,
 } from "./stream.js";
+export {
+  compileProjection, projectorFor, type Projected, type ProjectionSpec, type Projector, type SlotKind, type SlotRef,
+} from "./projection.js";
