@@ -185,7 +185,8 @@ export interface SensorBiasEstimate {
   samples: number;
   /** Samples rejected as outliers. */
   rejected: number;
-  /** RMS of the inliers' normalised range / azimuth residuals (≈ 1 when the sigmas are right). */
+  /** RMS of the inliers' normalised range / azimuth residuals (≈ 1 when the sigmas are right;
+   * above 1 the sigmas were scaled up by it). */
   rangeNoiseScale: number;
   azimuthNoiseScale: number;
   /** Time of the newest sample, UTC seconds. */
@@ -194,14 +195,8 @@ export interface SensorBiasEstimate {
 
 const W = 7; // stored columns: time, rangeResidual, azimuthResidual, rangeRate, azimuthRate, rangeSigma, azimuthSigma
 
-interface SensorState {
-  data: Float64Array;
-  start: number;
-  count: number;
-  newest: number;
-  cached: SensorBiasEstimate | undefined;
-  dirty: boolean;
-}
+/** One sensor's ring buffer of samples (`W` columns each) and its cached estimate. */
+interface SensorState { data: Float64Array; start: number; count: number; newest: number; cached: SensorBiasEstimate | undefined; dirty: boolean }
 
 /** The samples of one fit, as columns. */
 interface Cols { n: number; yr: Float64Array; ya: Float64Array; rr: Float64Array; ra: Float64Array; sr: Float64Array; sa: Float64Array; f: Float64Array }
@@ -222,14 +217,11 @@ export class BiasEstimator {
    * `window` may be Infinity; `minTimeConditioning` in [0, 1)). */
   constructor(options: Partial<BiasEstimatorOptions> = {}) {
     const o = { ...DEFAULT_BIAS_OPTIONS, ...options };
-    for (const [key, value] of Object.entries(o)) {
-      const infOk = key === "forgettingTime" || key === "window";
-      if (typeof value !== "number" || Number.isNaN(value) || !(value > 0 || (key === "minTimeConditioning" && value === 0))
-        || (!infOk && !Number.isFinite(value))) throw new BiasOptionsError(key, `invalid value ${String(value)}`);
-    }
-    if (o.minTimeConditioning >= 1) throw new BiasOptionsError("minTimeConditioning", "must be below 1");
-    for (const key of ["maxSamples", "minSamples"] as const) {
-      if (!Number.isInteger(o[key])) throw new BiasOptionsError(key, "must be an integer");
+    for (const [key, v] of Object.entries(o)) {
+      const ok = typeof v === "number" && (key === "minTimeConditioning" ? v >= 0 && v < 1 : v > 0)
+        && (Number.isFinite(v) || key === "forgettingTime" || key === "window")
+        && (Number.isInteger(v) || (key !== "maxSamples" && key !== "minSamples"));
+      if (!ok) throw new BiasOptionsError(key, `invalid value ${String(v)}`);
     }
     this.options = Object.freeze(o);
   }
@@ -297,14 +289,16 @@ export class BiasEstimator {
       let step = 0;
       for (let j = 0; j < p; j++) step = Math.max(step, Math.abs(sol.x[j] - x[j]) / Math.sqrt(sol.cov[j * 4]));
       x = sol.x;
-      if (step < 1e-4) break;
+      if (step < 1e-3) break;
     }
     // Scales (declared sigmas are a floor), rejection, refit on inliers.
     normalised(c, x, er, ea);
-    let scaleR = Math.max(1, 1.4826 * median(er.map(Math.abs)));
-    let scaleA = Math.max(1, 1.4826 * median(ea.map(Math.abs)));
+    let scaleR = Math.max(1, 1.4826 * median(er, true));
+    let scaleA = Math.max(1, 1.4826 * median(ea, true));
     const inl = new Uint8Array(n);
     let used = 0;
+    let rmsR = 0;
+    let rmsA = 0;
     for (let pass = 0; pass < 4; pass++) {
       if (pass === 3) { // last pass: keep the time bias only if observable on the inliers
         if (p === 3 && (timeConditioning(c, inl) <= o.minTimeConditioning || !(Math.sqrt(sol!.cov[8]) <= o.maxTimeBiasSigma))) p = 2;
@@ -319,16 +313,14 @@ export class BiasEstimator {
         if (inl[i]) { used++; sumR += er[i] ** 2; sumA += ea[i] ** 2; }
       }
       if (used < o.minSamples) return undefined;
-      scaleR = Math.max(1, Math.sqrt(sumR / used));
-      scaleA = Math.max(1, Math.sqrt(sumA / used));
+      rmsR = Math.sqrt(sumR / used);
+      rmsA = Math.sqrt(sumA / used);
+      scaleR = Math.max(1, rmsR);
+      scaleA = Math.max(1, rmsA);
       sol = solve(c, p, inl, scaleR, scaleA);
       if (!sol) return undefined;
       x = sol.x;
     }
-    normalised(c, x, er, ea);
-    let sumR = 0;
-    let sumA = 0;
-    for (let i = 0; i < n; i++) if (inl[i]) { sumR += er[i] ** 2; sumA += ea[i] ** 2; }
     const cov = sol!.cov;
     const sd = (j: number) => Math.sqrt(cov[j * 4]);
     const hasT = p === 3;
@@ -338,7 +330,7 @@ export class BiasEstimator {
       rangeBiasSigma: sd(0), azimuthBiasSigma: sd(1), timeBiasSigma: hasT ? sd(2) : undefined,
       timeCorrelation: hasT ? { range: cov[2] / (sd(0) * sd(2)), azimuth: cov[5] / (sd(1) * sd(2)) } : { range: 0, azimuth: 0 },
       samples: used, rejected: n - used,
-      rangeNoiseScale: Math.sqrt(sumR / used), azimuthNoiseScale: Math.sqrt(sumA / used),
+      rangeNoiseScale: rmsR, azimuthNoiseScale: rmsA,
       time: st.newest,
     };
   }
@@ -347,18 +339,19 @@ export class BiasEstimator {
 /** The samples inside the window, with their forgetting weights. */
 function columns(st: SensorState, o: BiasEstimatorOptions): Cols {
   const cap = o.maxSamples;
-  const idx: number[] = [];
-  for (let j = 0; j < st.count; j++) {
-    const b = ((st.start + j) % cap) * W;
-    if (st.data[b] >= st.newest - o.window) idx.push(b);
-  }
-  const n = idx.length;
+  const d = st.data;
+  const oldest = st.newest - o.window;
+  let n = 0;
+  for (let j = 0; j < st.count; j++) if (d[((st.start + j) % cap) * W] >= oldest) n++;
   const c: Cols = { n, yr: new Float64Array(n), ya: new Float64Array(n), rr: new Float64Array(n), ra: new Float64Array(n), sr: new Float64Array(n), sa: new Float64Array(n), f: new Float64Array(n) };
-  idx.forEach((b, i) => {
-    const d = st.data;
-    c.f[i] = Number.isFinite(o.forgettingTime) ? Math.exp(-(st.newest - d[b]) / o.forgettingTime) : 1;
+  const forget = Number.isFinite(o.forgettingTime);
+  for (let j = 0, i = 0; j < st.count; j++) {
+    const b = ((st.start + j) % cap) * W;
+    if (d[b] < oldest) continue;
+    c.f[i] = forget ? Math.exp(-(st.newest - d[b]) / o.forgettingTime) : 1;
     c.yr[i] = d[b + 1]; c.ya[i] = d[b + 2]; c.rr[i] = d[b + 3]; c.ra[i] = d[b + 4]; c.sr[i] = d[b + 5]; c.sa[i] = d[b + 6];
-  });
+    i++;
+  }
   return c;
 }
 
@@ -375,10 +368,26 @@ function huber(e: number, k: number): number {
   return a <= k ? 1 : k / a;
 }
 
-function median(a: Float64Array): number {
-  const s = Float64Array.from(a).sort();
+/** Median (of |a| when `abs`), by Hoare's selection on a copy: O(n) expected. */
+function median(a: Float64Array, abs = false): number {
+  const s = Float64Array.from(a);
+  if (abs) for (let i = 0; i < s.length; i++) s[i] = Math.abs(s[i]);
+  const kth = (k: number): number => {
+    let lo = 0, hi = s.length - 1;
+    while (lo < hi) {
+      const pivot = s[(lo + hi) >> 1];
+      let i = lo, j = hi;
+      while (i <= j) {
+        while (s[i] < pivot) i++;
+        while (s[j] > pivot) j--;
+        if (i <= j) { const t = s[i]; s[i] = s[j]; s[j] = t; i++; j--; }
+      }
+      if (k <= j) hi = j; else if (k >= i) lo = i; else return s[k];
+    }
+    return s[k];
+  };
   const m = s.length >> 1;
-  return s.length % 2 ? s[m] : 0.5 * (s[m - 1] + s[m]);
+  return s.length % 2 ? kth(m) : 0.5 * (kth(m - 1) + kth(m));
 }
 
 /** Share of the time-bias information left after removing the range/azimuth biases (Schur
@@ -403,28 +412,29 @@ function timeConditioning(c: Cols, mask: Uint8Array): number {
  * and 3×3 matrices (zeros for b_t when p = 2). Undefined when N is singular.
  */
 function solve(c: Cols, p: 2 | 3, mask: Uint8Array, scaleR: number, scaleA: number, ur?: Float64Array, ua?: Float64Array): Solution | undefined {
-  const nm = new Float64Array(p * p);
-  const mm = new Float64Array(p * p);
-  const b = new Float64Array(p);
-  const a = new Float64Array(3);
-  const row = (w: number, m: number, y: number) => {
-    for (let r = 0; r < p; r++) {
-      b[r] += w * a[r] * y;
-      for (let q = 0; q < p; q++) { nm[r * p + q] += w * a[r] * a[q]; mm[r * p + q] += m * a[r] * a[q]; }
-    }
-  };
+  // Rows a = (1, 0, −ṙ) and (0, 1, −ȧ): N and M need only Σw, Σw·rate, Σw·rate² per row kind,
+  // kept in s[kind·3 + j] for the kinds range-N, range-M, azimuth-N, azimuth-M.
+  const s = new Float64Array(12);
+  let b0 = 0, b1 = 0, b2 = 0;
   for (let i = 0; i < c.n; i++) {
     if (!mask[i]) continue;
-    const f = c.f[i];
-    const vr = (c.sr[i] * scaleR) ** 2;
-    const va = (c.sa[i] * scaleA) ** 2;
-    const gr = f * (ur ? ur[i] : 1);
-    const ga = f * (ua ? ua[i] : 1);
-    a[0] = 1; a[1] = 0; a[2] = -c.rr[i];
-    row(gr / vr, (gr * gr) / vr, c.yr[i]);
-    a[0] = 0; a[1] = 1; a[2] = -c.ra[i];
-    row(ga / va, (ga * ga) / va, c.ya[i]);
+    const vr = (c.sr[i] * scaleR) ** 2, va = (c.sa[i] * scaleA) ** 2;
+    const gr = c.f[i] * (ur ? ur[i] : 1), ga = c.f[i] * (ua ? ua[i] : 1);
+    const rr = c.rr[i], ra = c.ra[i];
+    const wr = gr / vr, mr = (gr * gr) / vr, wa = ga / va, ma = (ga * ga) / va;
+    s[0] += wr; s[1] += wr * rr; s[2] += wr * rr * rr;
+    s[3] += mr; s[4] += mr * rr; s[5] += mr * rr * rr;
+    s[6] += wa; s[7] += wa * ra; s[8] += wa * ra * ra;
+    s[9] += ma; s[10] += ma * ra; s[11] += ma * ra * ra;
+    b0 += wr * c.yr[i]; b1 += wa * c.ya[i]; b2 -= wr * rr * c.yr[i] + wa * ra * c.ya[i];
   }
+  const matrix = (m: 0 | 3) => {
+    const full = [s[m], 0, -s[m + 1], 0, s[m + 6], -s[m + 7], -s[m + 1], -s[m + 7], s[m + 2] + s[m + 8]];
+    return Float64Array.from(p === 3 ? full : [full[0], full[1], full[3], full[4]]);
+  };
+  const nm = matrix(0);
+  const mm = matrix(3);
+  const b = p === 3 ? [b0, b1, b2] : [b0, b1];
   const l = new Float64Array(p * p);
   const inv = new Float64Array(p * p);
   if (!cholesky(nm, p, l)) return undefined;
@@ -434,9 +444,9 @@ function solve(c: Cols, p: 2 | 3, mask: Uint8Array, scaleR: number, scaleA: numb
   for (let r = 0; r < p; r++) for (let q = 0; q < p; q++) x[r] += inv[r * p + q] * b[q];
   for (let r = 0; r < p; r++) {
     for (let q = 0; q < p; q++) {
-      let s = 0;
-      for (let u = 0; u < p; u++) for (let v = 0; v < p; v++) s += inv[r * p + u] * mm[u * p + v] * inv[v * p + q];
-      cov[r * 3 + q] = s;
+      let t = 0;
+      for (let u = 0; u < p; u++) for (let v = 0; v < p; v++) t += inv[r * p + u] * mm[u * p + v] * inv[v * p + q];
+      cov[r * 3 + q] = t;
     }
   }
   if (!x.every(Number.isFinite) || !cov.every(Number.isFinite)) return undefined;

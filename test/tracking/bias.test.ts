@@ -63,8 +63,9 @@ function simulate(o: SimOptions): BiasSample[] {
       let range = truth.range + b.range + noise.range * g();
       let azimuth = wrapTwoPi(truth.azimuth + b.azimuth + noise.azimuth * g());
       if (o.outlierRate && r() < o.outlierRate) {
-        range += (r() < 0.5 ? -1 : 1) * (2000 + 20000 * r());
-        azimuth = wrapTwoPi(azimuth + (r() < 0.5 ? -1 : 1) * (1 + 9 * r()) * DEG);
+        // One-sided, as from a wrong association: the harder case for a least-squares start.
+        range += 500 + 5000 * r();
+        azimuth = wrapTwoPi(azimuth + (0.5 + 4.5 * r()) * DEG);
       }
       const plot = (o.transform ?? ((p) => p))({ time: t + b.time, range, azimuth });
       const tm = plot.time;
@@ -158,6 +159,9 @@ describe("biasSample", () => {
     const ce = Math.cos(p.elevation);
     expect(s.rangeSigma).toBeCloseTo(Math.hypot(50, 100 * ce), 6);
     expect(s.azimuthSigma).toBeCloseTo(Math.hypot(SIGMAS.azimuth, 100 / (p.range * ce)), 9);
+    const v = biasSample("x", SITE, { time: 0, range: p.range, azimuth: p.azimuth }, { position, velocity: { east: 0, north: 0, up: 0 }, sigma: 0, heightSigma: 200 }, SIGMAS)!;
+    expect(v.rangeSigma).toBeCloseTo(Math.hypot(50, 200 * Math.sin(p.elevation)), 6);
+    expect(v.azimuthSigma).toBeCloseTo(SIGMAS.azimuth, 12);
   });
 
   it("returns undefined for bad input instead of throwing", () => {
@@ -219,6 +223,27 @@ describe("BiasEstimator", () => {
     expectNear(e.timeBias!, TRUE.time, e.timeBiasSigma!, 0.2);
     expect(e.rejected / samples.length).toBeGreaterThan(0.09);
     expect(e.rejected / samples.length).toBeLessThan(0.11);
+  });
+
+  it("withstands 30% one-sided moderate outliers (robust start before the rejection)", () => {
+    const r = rng(21);
+    const g = normal(r);
+    const est = new BiasEstimator({ forgettingTime: Infinity });
+    for (let i = 0; i < 2000; i++) {
+      const bad = r() < 0.3;
+      const rangeRate = -200 + 400 * r();
+      const azimuthRate = -0.005 + 0.01 * r();
+      est.add({
+        sensorId: "s", time: i, rangeRate, azimuthRate, rangeSigma: 50, azimuthSigma: 0.002,
+        rangeResidual: 100 - rangeRate * 0.2 + 50 * g() + (bad ? 400 + 200 * r() : 0),
+        azimuthResidual: 0.003 - azimuthRate * 0.2 + 0.002 * g() + (bad ? 0.016 + 0.008 * r() : 0),
+      });
+    }
+    const e = est.estimate("s")!;
+    expectNear(e.rangeBias, 100, e.rangeBiasSigma, 0.1);
+    expectNear(e.azimuthBias, 0.003, e.azimuthBiasSigma, 0.1);
+    expectNear(e.timeBias!, 0.2, e.timeBiasSigma!, 0.1);
+    expect(e.rejected).toBeGreaterThan(550);
   });
 
   it("reports the time bias as unobservable when every aircraft circles the radar at one angular rate", () => {
