@@ -121,8 +121,21 @@ const ICAO_CHARS = (() => {
   return t;
 })();
 
+/** Character codes of `ICAO_CHARS`. */
+const ICAO_CODES = Uint8Array.from(ICAO_CHARS, (c) => c.charCodeAt(0));
+
 /** Decodes ICAO 6-bit characters. */
 export function readIcaoString(buf: Uint8Array, byte: number, bit: number, n: number): string {
+  if (n === 48 && (bit & 7) === 0) {
+    // Eight characters in six whole octets (aircraft identification): one string, no concatenation.
+    const p = byte + (bit >> 3);
+    const hi = (buf[p] << 16) | (buf[p + 1] << 8) | buf[p + 2];
+    const lo = (buf[p + 3] << 16) | (buf[p + 4] << 8) | buf[p + 5];
+    return String.fromCharCode(
+      ICAO_CODES[hi >> 18], ICAO_CODES[(hi >> 12) & 63], ICAO_CODES[(hi >> 6) & 63], ICAO_CODES[hi & 63],
+      ICAO_CODES[lo >> 18], ICAO_CODES[(lo >> 12) & 63], ICAO_CODES[(lo >> 6) & 63], ICAO_CODES[lo & 63],
+    );
+  }
   let s = "";
   for (let i = 0; i < n; i += 6) s += ICAO_CHARS[readBits(buf, byte, bit + i, 6)];
   return s;

@@ -40,11 +40,15 @@ export interface EditionChoice {
 /** Looks up compiled decoders by category (and sensor); compiles each edition once. */
 export class CategoryRegistry {
   private readonly cache = new Map<string, CompiledCategory>();
+  /** Decoders by category when no sensor decides (null: not supported), filled on first use. */
+  private readonly plain: Array<CompiledCategory | null | undefined> = new Array(256).fill(undefined);
   private readonly choice: EditionChoice;
+  private readonly perSensor: boolean;
 
   /** Throws RangeError when a configured edition is unknown. */
   constructor(choice: EditionChoice = {}) {
     this.choice = choice;
+    this.perSensor = Object.keys(choice.bySensor ?? {}).length > 0;
     for (const [cat, ed] of Object.entries(choice.byCategory ?? {})) this.check(Number(cat), ed);
     for (const [key, ed] of Object.entries(choice.bySensor ?? {})) this.check(Number(key.split(":")[1]), ed);
   }
@@ -58,7 +62,7 @@ export class CategoryRegistry {
 
   /** True when some edition is chosen per sensor (then each record's SAC/SIC is looked at first). */
   hasSensorChoices(): boolean {
-    return Object.keys(this.choice.bySensor ?? {}).length > 0;
+    return this.perSensor;
   }
 
   /** Categories this registry can decode. */
@@ -68,6 +72,17 @@ export class CategoryRegistry {
 
   /** The compiled decoder for a category, or undefined when the category is not supported. */
   get(category: number, sensorId?: string): CompiledCategory | undefined {
+    if ((sensorId === undefined || !this.perSensor) && (category & 255) === category) {
+      const known = this.plain[category];
+      if (known !== undefined) return known ?? undefined;
+      const c = this.lookUp(category, undefined);
+      this.plain[category] = c ?? null;
+      return c;
+    }
+    return this.lookUp(category, sensorId);
+  }
+
+  private lookUp(category: number, sensorId: string | undefined): CompiledCategory | undefined {
     const eds = EDITIONS[category];
     if (!eds) return undefined;
     const edition =

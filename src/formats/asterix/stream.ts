@@ -236,6 +236,10 @@ export class AsterixDecoderStream {
     let lane = this.lane(cat, fast);
     let error: DecodeError | undefined;
     let pos = 3;
+    // Counters kept locally and added once per block (per sensor: once per run of one sensor).
+    let records = 0, reports = 0, skipped = 0, late = 0, sensorRecords = 0;
+    let sensorId: string | undefined;
+    const arrival = block.time;
     while (pos < len) {
       if (perSensor) {
         const sensor = peekSensor(data, pos);
@@ -258,38 +262,60 @@ export class AsterixDecoderStream {
           throw e;
         }
         pos += rec.length;
+        if (sensorId !== undefined) this.countSensor(sensorId, sensorRecords);
+        sensorRecords = 0;
+        run.sensorId = sensorId;
         this.record(rec, run);
+        sensorId = run.sensorId;
         continue;
       }
       pos = next;
       const f = lane!.fields;
-      s.records++;
-      s.byCategory[category] = (s.byCategory[category] ?? 0) + 1;
-      if (f.sac === f.sac && f.sic === f.sic) run.sensorId = this.sensorName(f.sac, f.sic);
-      const sensorId = run.sensorId;
+      records++;
+      if (f.sac === f.sac && f.sic === f.sic) {
+        const name = this.sensorName(f.sac, f.sic);
+        if (name !== sensorId) {
+          if (sensorId !== undefined) this.countSensor(sensorId, sensorRecords);
+          sensorRecords = 0;
+          sensorId = name;
+        }
+      }
       if (sensorId === undefined) {
-        s.skippedRecords++;
+        skipped++;
         continue;
       }
-      s.bySensor[sensorId] = (s.bySensor[sensorId] ?? 0) + 1;
+      sensorRecords++;
       if (run.blockSensor === undefined) run.blockSensor = sensorId;
       if (f.tod !== f.tod) {
-        s.skippedRecords++;
+        skipped++;
         continue;
       }
       const time = this.resolver.resolve(f.tod, run.containerTime);
-      if (run.arrival !== undefined && run.arrival - time > this.lateAfter) run.late++;
+      if (arrival !== undefined && arrival - time > this.lateAfter) late++;
       const report = lane!.convert(f, data, sensorId, time);
       if (report) {
         run.reports.push(report);
-        s.reports++;
-      } else s.skippedRecords++;
+        reports++;
+      } else skipped++;
     }
+    if (sensorId !== undefined) this.countSensor(sensorId, sensorRecords);
+    if (records > 0) {
+      s.records += records;
+      s.byCategory[category] = (s.byCategory[category] ?? 0) + records;
+    }
+    s.reports += reports;
+    s.skippedRecords += skipped;
+    run.late += late;
     if (error) s.errors++;
     this.endBlock(run, error !== undefined);
     const out: DecodedReports = { category, offset: block.offset, reports: run.reports };
     if (error) out.error = error;
     return out;
+  }
+
+  /** Adds `n` records to a sensor's count. */
+  private countSensor(sensorId: string, n: number): void {
+    if (n > 0) this.stats.bySensor[sensorId] = (this.stats.bySensor[sensorId] ?? 0) + n;
   }
 
   /** The projection lane of an edition for a fast converter, or null when the edition cannot be projected so. */
