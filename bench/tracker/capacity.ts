@@ -7,9 +7,9 @@
  * Then, one scan period at a time, the period's reports are built as `SensorReport` objects
  * (untimed) and fed to one tracker in time order (timed). `tick` is not called: each radar's
  * north-marker and sector-crossing reports flush its batch and age the tracks (a `tick` flushes
- * every sensor's partial batch, which would split the sectors). Measured: CPU time of the process during the timed loops (user +
- * system, so the garbage collector's threads count) against the data time — the real-time
- * factor, goal < 1 —, the wall time of every `process` call that returned updates or carried a
+ * every sensor's partial batch, which would split the sectors). Measured: CPU time of the
+ * process during the timed loops (user + system, so the garbage collector's threads count)
+ * against the data time — the real-time factor, goal < 1 —, the wall time of every `process` call that returned updates or carried a
  * sector boundary (a flushed sector batch: p50/p99/max, goal p99 < 50 ms), the tracks held at
  * the end, and the heap and RSS after the run (after a garbage collection when one can be forced).
  * A run whose tracker needs more than the time budget stops there; its figures cover the data
@@ -174,12 +174,12 @@ export function capacitySection(quick: boolean): SectionResult {
     `radars over ${(2 * cfg.radarSpreadEastM) / 1000} × ${(2 * cfg.radarSpreadNorthM) / 1000} km, targets in a disc ${(2 * cfg.targetRadiusM) / 1000} km across, ` +
     `${cfg.sectors} sectors/scan, ${cfg.cooperativeFraction * 100}% Mode S)`);
   const f = run(d, quick ? BUDGET_S.quick : BUDGET_S.full);
-  if (!f.complete) console.log(`stopped after ${fmt(f.dataS, 0)} s of data: the tracker exceeded the ${quick ? BUDGET_S.quick : BUDGET_S.full} s budget`);
+  if (!f.complete) console.log(`stopped after ${fmt(f.dataS, 1)} s of data: the tracker exceeded the ${quick ? BUDGET_S.quick : BUDGET_S.full} s budget`);
   const ms = (x: number): string => fmt(x * 1000, 2);
   console.log(table(
     ["figure", "value"],
     [
-      ["data time processed", `${fmt(f.dataS, 0)} s (${fmtInt(f.plots)} plots, ${fmtInt(f.plots / f.dataS)} plots/s)`],
+      ["data time processed", `${fmt(f.dataS, 1)} s (${fmtInt(f.plots)} plots, ${fmtInt(f.plots / f.dataS)} plots/s)`],
       ["tracker CPU time (process, user+system)", `${fmt(f.cpuS, 2)} s (wall ${fmt(f.wallS, 2)} s)`],
       ["real-time factor (CPU / data time)", `${fmt(f.realTimeFactor, 3)} (second half: ${fmt(f.realTimeFactorSecondHalf, 3)})`],
       ["CPU per plot", `${fmt((f.cpuS / f.plots) * 1e6, 2)} µs`],
