@@ -16,10 +16,10 @@ import { DEG, STANDARD_K, fromDegrees, gaussianRadius, geodeticToPolar } from ".
 import type { AdsbReport } from "../types/index.js";
 import { sensorIdOf } from "../types/index.js";
 import { encodeAirbornePosition, encodeAirborneVelocity, encodeIdentification, MAX_BEAST_RECORD, writeBeastRecord } from "./modes_encoder.js";
-import { gaussian, hash32, streamFor } from "./random.js";
+import { gaussian, hash32, skip, streamFor } from "./random.js";
 import type { CompiledScenario, TargetInstance } from "./scenario.js";
 import { activeTargets } from "./scenario.js";
-import { trajectoryPositionAt } from "./trajectory.js";
+import { trajectoryPositionAt, trajectoryPositionInto } from "./trajectory.js";
 
 const FT = 0.3048;
 const KT = 1852 / 3600;
@@ -64,12 +64,17 @@ export interface AdsbOutput {
   frameCount: number;
 }
 
-/** Collects Beast records with their times, then concatenates them in time order. */
+/**
+ * Collects Beast records with their times (and the report a position frame belongs to), then
+ * puts both in time order (ties: order of arrival).
+ */
 class BeastCollector {
   private buf = new Uint8Array(1 << 14);
   private used = 0;
-  private readonly times: number[] = [];
-  private readonly starts: number[] = [];
+  private times = new Float64Array(1024);
+  private starts = new Uint32Array(1024);
+  private reports: (AdsbReport | undefined)[] = [];
+  private n = 0;
   private readonly scratch = new Uint8Array(14);
 
   /** The 14-byte scratch frame to encode into before `add`. */
@@ -77,34 +82,88 @@ class BeastCollector {
     return this.scratch;
   }
 
-  add(time: number): void {
+  /** Adds the scratch frame received at UTC `time` (s), with the report it gave, if any. */
+  add(time: number, report?: AdsbReport): void {
     if (this.used + MAX_BEAST_RECORD > this.buf.length) {
       const bigger = new Uint8Array(this.buf.length * 2);
       bigger.set(this.buf.subarray(0, this.used));
       this.buf = bigger;
     }
-    this.times.push(time);
-    this.starts.push(this.used);
+    if (this.n === this.times.length) {
+      const times = new Float64Array(2 * this.n);
+      times.set(this.times);
+      this.times = times;
+      const starts = new Uint32Array(2 * this.n);
+      starts.set(this.starts);
+      this.starts = starts;
+    }
+    this.times[this.n] = time;
+    this.starts[this.n] = this.used;
+    this.reports.push(report);
+    this.n++;
     this.used = writeBeastRecord(this.buf, this.used, this.scratch, time);
   }
 
-  finish(): { beast: Uint8Array; frameCount: number } {
-    const n = this.times.length;
+  /** Empties the collector for the next window (buffers kept). */
+  reset(): void {
+    this.used = 0;
+    this.n = 0;
+    this.reports.length = 0;
+  }
+
+  finish(): { beast: Uint8Array; frameCount: number; reports: AdsbReport[] } {
+    const n = this.n;
     const times = this.times;
+    const reports: AdsbReport[] = [];
     let sorted = true;
     for (let i = 1; i < n && sorted; i++) sorted = times[i] >= times[i - 1];
-    if (sorted) return { beast: this.buf.slice(0, this.used), frameCount: n };
+    if (sorted) {
+      for (const r of this.reports) if (r !== undefined) reports.push(r);
+      return { beast: this.buf.slice(0, this.used), frameCount: n, reports };
+    }
+    // Stable order by time without a comparator call per pair: a counting sort into n buckets
+    // by time (monotone in time), then an insertion sort inside each bucket (few frames each).
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (let i = 0; i < n; i++) {
+      if (times[i] < lo) lo = times[i];
+      if (times[i] > hi) hi = times[i];
+    }
+    const scale = n / (hi - lo);
+    const bucket = new Uint32Array(n);
+    const first = new Uint32Array(n + 1);
+    for (let i = 0; i < n; i++) {
+      const b = Math.min(n - 1, Math.floor((times[i] - lo) * scale));
+      bucket[i] = b;
+      first[b + 1]++;
+    }
+    for (let b = 0; b < n; b++) first[b + 1] += first[b];
     const order = new Uint32Array(n);
-    for (let i = 0; i < n; i++) order[i] = i;
-    order.sort((a, b) => times[a] - times[b] || a - b);
+    const fill = first.slice(0, n);
+    for (let i = 0; i < n; i++) order[fill[bucket[i]]++] = i;
+    for (let b = 0; b < n; b++) {
+      for (let j = first[b] + 1; j < first[b + 1]; j++) {
+        const i = order[j];
+        const t = times[i];
+        let k = j - 1;
+        while (k >= first[b] && times[order[k]] > t) {
+          order[k + 1] = order[k];
+          k--;
+        }
+        order[k + 1] = i;
+      }
+    }
     const out = new Uint8Array(this.used);
     let o = 0;
     const buf = this.buf;
-    for (const i of order) {
+    for (let j = 0; j < n; j++) {
+      const i = order[j];
       const end = i + 1 < n ? this.starts[i + 1] : this.used;
       for (let k = this.starts[i]; k < end; k++) out[o++] = buf[k];
+      const r = this.reports[i];
+      if (r !== undefined) reports.push(r);
     }
-    return { beast: out, frameCount: n };
+    return { beast: out, frameCount: n, reports };
   }
 }
 
@@ -168,6 +227,7 @@ class Sampler {
   private g0 = 0;
   private n = 0;
   private inst!: TargetInstance;
+  private readonly p = new Float64Array(3);
 
   reset(inst: TargetInstance, t0: number, t1: number): void {
     this.inst = inst;
@@ -177,17 +237,29 @@ class Sampler {
       const m = 2 * this.n;
       this.lat = new Float64Array(m); this.lon = new Float64Array(m); this.h = new Float64Array(m); this.ok = new Uint8Array(m);
     }
+    const p = this.p;
     for (let i = 0; i < this.n; i++) {
-      const p = trajectoryPositionAt(inst.trajectory, this.g0 + i * GRID - inst.startTime);
-      this.ok[i] = p === undefined ? 0 : 1;
-      if (p !== undefined) {
-        this.lat[i] = p.lat; this.lon[i] = p.lon; this.h[i] = p.height;
+      const ok = trajectoryPositionInto(inst.trajectory, this.g0 + i * GRID - inst.startTime, p);
+      this.ok[i] = ok ? 1 : 0;
+      if (ok) {
+        this.lat[i] = p[0]; this.lon[i] = p[1]; this.h[i] = p[2];
       }
     }
   }
 
-  /** Position and velocity (chord of the grid step) at scenario time t, or undefined outside the route. */
-  at(t: number): { p: Geodetic; v: { ve: number; vn: number; vu: number } } | undefined {
+  /** Position (lat, lon rad; height m) and velocity (m/s, ENU) of the last successful `at`. */
+  lat0 = 0;
+  lon0 = 0;
+  h0 = 0;
+  ve = 0;
+  vn = 0;
+  vu = 0;
+
+  /**
+   * Position and velocity (chord of the grid step) at scenario time t into the fields above;
+   * false outside the route.
+   */
+  at(t: number): boolean {
     const i = Math.floor((t - this.g0) / GRID);
     if (i >= 0 && i + 1 < this.n && this.ok[i] && this.ok[i + 1]) {
       const f = (t - this.g0) / GRID - i;
@@ -195,15 +267,31 @@ class Sampler {
       if (dLon > Math.PI) dLon -= 2 * Math.PI;
       else if (dLon < -Math.PI) dLon += 2 * Math.PI;
       const lat = this.lat[i] + f * (this.lat[i + 1] - this.lat[i]);
-      const p = { lat, lon: this.lon[i] + f * dLon, height: this.h[i] + f * (this.h[i + 1] - this.h[i]) };
+      this.lat0 = lat;
+      this.lon0 = this.lon[i] + f * dLon;
+      this.h0 = this.h[i] + f * (this.h[i + 1] - this.h[i]);
       const r = gaussianRadius(lat);
-      return { p, v: { ve: (dLon * r * Math.cos(lat)) / GRID, vn: ((this.lat[i + 1] - this.lat[i]) * r) / GRID, vu: (this.h[i + 1] - this.h[i]) / GRID } };
+      this.ve = (dLon * r * Math.cos(lat)) / GRID;
+      this.vn = ((this.lat[i + 1] - this.lat[i]) * r) / GRID;
+      this.vu = (this.h[i + 1] - this.h[i]) / GRID;
+      return true;
     }
     const p = trajectoryPositionAt(this.inst.trajectory, t - this.inst.startTime);
     const v = stateAt(this.inst, t);
-    return p === undefined || v === undefined ? undefined : { p, v };
+    if (p === undefined || v === undefined) return false;
+    this.lat0 = p.lat;
+    this.lon0 = p.lon;
+    this.h0 = p.height;
+    this.ve = v.ve;
+    this.vn = v.vn;
+    this.vu = v.vu;
+    return true;
   }
 }
+
+/** Scratch of `adsbWindow`, reused from window to window (one thread; a window is computed in one call). */
+const COLLECTOR = new BeastCollector();
+const SAMPLER = new Sampler();
 
 /**
  * Messages of the station for the scenario-time window [t0, t1) (s). Each target's message
@@ -214,9 +302,9 @@ export function adsbWindow(scenario: CompiledScenario, station: AdsbStationSpec,
   const site = fromDegrees(station.latDeg, station.lonDeg, station.height);
   const rates = [station.positionRate ?? 2, station.velocityRate ?? 2, station.identificationRate ?? 0.2];
   const pRx = opts.ideal ? 1 : station.receptionProbability ?? 0.9;
-  const reports: AdsbReport[] = [];
-  const beast = new BeastCollector();
-  const sampler = new Sampler();
+  const beast = COLLECTOR;
+  beast.reset();
+  const sampler = SAMPLER;
   for (const inst of activeTargets(scenario, t0, t1)) {
     const spec = inst.spec;
     if (spec.transponder !== "modeS" || spec.adsb === false || inst.identity.icaoAddress === undefined) continue;
@@ -240,33 +328,38 @@ export function adsbWindow(scenario: CompiledScenario, station: AdsbStationSpec,
       for (let n = first; (n * period) + phase * period < t1; n++) {
         const jitter = (rng.next() - 0.5) * 0.2 * period; // 0.4–0.6 s for 2 Hz
         const rx = rng.next() < pRx;
-        const nE = gaussian(rng) * sigma;
-        const nN = gaussian(rng) * sigma;
         const t = n * period + phase * period + jitter;
-        if (!rx) continue;
+        // Position noise: two normal draws per message; only a received position message uses
+        // them, the others skip their four uniforms (same stream, no logarithms).
+        if (!rx || kind !== 0) {
+          skip(rng, 4);
+          if (!rx) continue;
+        }
         const time = opts.epoch + t;
         if (kind === 0) {
-          const st = sampler.at(t);
-          if (st === undefined) continue;
-          const { p, v } = st;
-          const altFt = Math.round(p.height / FT / 25) * 25;
+          const nE = gaussian(rng) * sigma;
+          const nN = gaussian(rng) * sigma;
+          if (!sampler.at(t)) continue;
+          const altFt = Math.round(sampler.h0 / FT / 25) * 25;
           // Noise offsets of metres to hundreds of metres: local flat-earth step (error ~ (d/R)², negligible).
-          const r = gaussianRadius(p.lat);
-          const pos = sigma === 0 ? p : { lat: p.lat + nN / r, lon: p.lon + nE / (r * Math.cos(p.lat)), height: p.height };
+          let lat = sampler.lat0;
+          let lon = sampler.lon0;
+          if (sigma !== 0) {
+            const r = gaussianRadius(lat);
+            lon = lon + nE / (r * Math.cos(lat));
+            lat = lat + nN / r;
+          }
           const report: AdsbReport = {
             kind: "adsb", sensorId, time, icaoAddress: icao, source: "adsb",
-            position: { lat: pos.lat, lon: pos.lon, height: altFt * FT }, heightType: "barometric", pressureAltitude: altFt * FT,
-            velocity: { east: v.ve, north: v.vn, up: v.vu }, positionSigma: sigmaOut, nacp, nic: 8, version: 2,
+            position: { lat, lon, height: altFt * FT }, heightType: "barometric", pressureAltitude: altFt * FT,
+            velocity: { east: sampler.ve, north: sampler.vn, up: sampler.vu }, positionSigma: sigmaOut, nacp, nic: 8, version: 2,
             callsign: inst.identity.callsign, // one object shape for every report (undefined when unknown)
           };
-          reports.push(report);
-          encodeAirbornePosition(icao, pos.lat / DEG, pos.lon / DEG, altFt, n % 2 !== 0, 11, beast.frame());
-          beast.add(time);
+          encodeAirbornePosition(icao, lat / DEG, lon / DEG, altFt, n % 2 !== 0, 11, beast.frame());
+          beast.add(time, report);
         } else if (kind === 1) {
-          const st = sampler.at(t);
-          if (st === undefined) continue;
-          const s = st.v;
-          encodeAirborneVelocity(icao, s.ve / KT, s.vn / KT, (s.vu / FT) * 60, beast.frame());
+          if (!sampler.at(t)) continue;
+          encodeAirborneVelocity(icao, sampler.ve / KT, sampler.vn / KT, (sampler.vu / FT) * 60, beast.frame());
           beast.add(time);
         } else if (inst.identity.callsign !== undefined) {
           encodeIdentification(icao, inst.identity.callsign, spec.targetClass === "airliner" ? 5 : 1, beast.frame());
@@ -275,6 +368,5 @@ export function adsbWindow(scenario: CompiledScenario, station: AdsbStationSpec,
       }
     }
   }
-  reports.sort((a, b) => a.time - b.time);
-  return { reports, ...beast.finish() };
+  return beast.finish();
 }

@@ -31,9 +31,11 @@ export const DEFAULT_RCS = Object.freeze({ drone: 0.01, lightAircraft: 1, helico
 
 /** Single-scan SNR (linear) of a target of cross-section `rcs` (m²) at slant range `range` (m). */
 export function signalToNoise(model: SnrDetectionModel, rcs: number, range: number): number {
-  const m = { ...GM200_DETECTION, ...model };
+  const snrDb = model.referenceSnrDb ?? GM200_DETECTION.referenceSnrDb;
+  const refRcs = model.referenceRcs ?? GM200_DETECTION.referenceRcs;
+  const refRange = model.referenceRange ?? GM200_DETECTION.referenceRange;
   const r = Math.max(range, 1);
-  return 10 ** (m.referenceSnrDb / 10) * (rcs / m.referenceRcs) * (m.referenceRange / r) ** 4;
+  return 10 ** (snrDb / 10) * (rcs / refRcs) * (refRange / r) ** 4;
 }
 
 /** Swerling 1 detection probability Pfa^(1/(1+SNR)) for a linear SNR. */

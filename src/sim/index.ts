@@ -15,10 +15,10 @@ import { compileScenario, truthAt, type CompiledScenario, type TruthSample } fro
 import { scenarioReports, type ReportBatch, type RunOptions } from "./stream.js";
 
 export { ScenarioError } from "./errors.js";
-export { mulberry32, gaussian, hash32, streamFor, type Random } from "./random.js";
+export { mulberry32, gaussian, hash32, streamFor, skip, type Random } from "./random.js";
 export {
-  compileTrajectory, trajectoryStateAt, trajectoryPositionAt, targetStateAt, STANDARD_GRAVITY, DEFAULT_BANK_ANGLE,
-  type Waypoint, type RouteSpec, type Trajectory, type TargetState, type TimedTrajectory,
+  compileTrajectory, trajectoryStateAt, trajectoryPositionAt, trajectoryPositionInto, trajectoryAzimuthAt, azimuthView, targetStateAt,
+  STANDARD_GRAVITY, DEFAULT_BANK_ANGLE, type AzimuthView, type Waypoint, type RouteSpec, type Trajectory, type TargetState, type TimedTrajectory,
 } from "./trajectory.js";
 export {
   RADAR_DEFAULTS, radarSensor, radarSite, inCoverage, beamTime, observe, serviceMessage,
@@ -35,7 +35,7 @@ export { BUILTIN_SCENARIO, BUILTIN_RADAR, BUILTIN_TARGETS, LUKK } from "./builti
 export {
   GM200_DETECTION, DEFAULT_RCS, signalToNoise, swerling1Pd, snrDetectionProbability, poisson, type SnrDetectionModel,
 } from "./detection.js";
-export { clutterPlots } from "./clutter.js";
+export { clutterPlots, clutterEchoes } from "./clutter.js";
 export { applyTerrain, terrainMaskFrom, viewshedTerrainMask, type TerrainMask } from "./terrain.js";
 export { adsbWindow, nacpSigma, NACP_EPU, type AdsbStationSpec, type AdsbOutput, type AdsbRunOptions } from "./adsb.js";
 export {
@@ -44,7 +44,7 @@ export {
 export { REGION_AIRPORTS, generateTraffic, type Airport, type GeneratorSpec, type LatLon } from "./traffic.js";
 export { replayOpenSky, type ReplaySpec } from "./replay.js";
 export { ScenarioFileSchema, loadScenario, type ScenarioFile, type Simulation } from "./scenario_file.js";
-export { NeutralRecorder, type NeutralTruthRow, type NeutralDetectionRow } from "./neutral_output.js";
+export { NeutralRecorder, sensorBiases, type NeutralTruthRow, type NeutralDetectionRow, type SensorBiasEntry } from "./neutral_output.js";
 export { neutralSensor, neutralReports, NEUTRAL_SENSOR_ID, type NeutralRadar, type NeutralPlot } from "./neutral_input.js";
 export { encodeBatch, type EncodedBatch } from "./output.js";
 

@@ -58,20 +58,31 @@ export function cprEncode(latDeg: number, lonDeg: number, odd: boolean): { yz: n
   return { yz: yz & 0x1ffff, xz: xz & 0x1ffff };
 }
 
-/** Writes `value` (≤ 24 bits wide) MSB first into `bytes` at bit offset `bit`. */
+/** ORs `value` (≤ 24 bits wide) MSB first into `bytes` at bit offset `bit` (the bits there are 0), a byte's share at a time. */
 function put(bytes: Uint8Array, bit: number, width: number, value: number): void {
-  for (let k = width - 1; k >= 0; k--, bit++) {
-    if ((value >>> k) & 1) bytes[bit >> 3] |= 0x80 >> (bit & 7);
+  let left = width;
+  while (left > 0) {
+    const room = 8 - (bit & 7);
+    const n = room < left ? room : left;
+    const chunk = (value >>> (left - n)) & ((1 << n) - 1);
+    bytes[bit >> 3] |= chunk << (room - n);
+    bit += n;
+    left -= n;
   }
 }
 
-function frame(icao: number, out: Uint8Array | undefined, fill: (me: Uint8Array, bit: number) => void): Uint8Array {
+/** Clears a 14-byte frame (fresh one unless `out` is given) and writes DF 17, CA 5 and the address. */
+function header(icao: number, out: Uint8Array | undefined): Uint8Array {
   const b = out ?? new Uint8Array(14);
   b.fill(0, 0, 14);
   put(b, 0, 5, 17); // DF 17
   put(b, 5, 3, 5); // CA 5: level 2+ transponder, airborne
   put(b, 8, 24, icao & 0xffffff);
-  fill(b, 32);
+  return b;
+}
+
+/** Writes the parity field (bits 88–111) over the first 11 bytes and returns the frame. */
+function sealed(b: Uint8Array): Uint8Array {
   put(b, 88, 24, modeSCrc(b, 11));
   return b;
 }
@@ -86,13 +97,14 @@ export function encodeAirbornePosition(icao: number, latDeg: number, lonDeg: num
   const n = Math.min(2047, Math.max(0, Math.round((altitudeFt + 1000) / 25)));
   const alt = ((n >> 4) << 5) | 0x10 | (n & 0xf);
   const { yz, xz } = cprEncode(latDeg, lonDeg, odd);
-  return frame(icao, out, (me, bit) => {
-    put(me, bit, 5, typeCode);
-    put(me, bit + 8, 12, alt);
-    put(me, bit + 21, 1, odd ? 1 : 0);
-    put(me, bit + 22, 17, yz);
-    put(me, bit + 39, 17, xz);
-  });
+  const me = header(icao, out);
+  const bit = 32;
+  put(me, bit, 5, typeCode);
+  put(me, bit + 8, 12, alt);
+  put(me, bit + 21, 1, odd ? 1 : 0);
+  put(me, bit + 22, 17, yz);
+  put(me, bit + 39, 17, xz);
+  return sealed(me);
 }
 
 /**
@@ -103,18 +115,19 @@ export function encodeAirbornePosition(icao: number, latDeg: number, lonDeg: num
 export function encodeAirborneVelocity(icao: number, eastKt: number, northKt: number, verticalRateFpm: number, out?: Uint8Array): Uint8Array {
   const comp = (v: number): number => Math.min(1023, Math.round(Math.abs(v)) + 1);
   const vr = Math.min(511, Math.round(Math.abs(verticalRateFpm) / 64) + 1);
-  return frame(icao, out, (me, bit) => {
-    put(me, bit, 5, 19);
-    put(me, bit + 5, 3, 1);
-    put(me, bit + 10, 3, 1);
-    put(me, bit + 13, 1, eastKt < 0 ? 1 : 0);
-    put(me, bit + 14, 10, comp(eastKt));
-    put(me, bit + 24, 1, northKt < 0 ? 1 : 0);
-    put(me, bit + 25, 10, comp(northKt));
-    put(me, bit + 35, 1, 1);
-    put(me, bit + 36, 1, verticalRateFpm < 0 ? 1 : 0);
-    put(me, bit + 37, 9, vr);
-  });
+  const me = header(icao, out);
+  const bit = 32;
+  put(me, bit, 5, 19);
+  put(me, bit + 5, 3, 1);
+  put(me, bit + 10, 3, 1);
+  put(me, bit + 13, 1, eastKt < 0 ? 1 : 0);
+  put(me, bit + 14, 10, comp(eastKt));
+  put(me, bit + 24, 1, northKt < 0 ? 1 : 0);
+  put(me, bit + 25, 10, comp(northKt));
+  put(me, bit + 35, 1, 1);
+  put(me, bit + 36, 1, verticalRateFpm < 0 ? 1 : 0);
+  put(me, bit + 37, 9, vr);
+  return sealed(me);
 }
 
 /** ADS-B character set (Doc 9871 Table A-2-8): index → character; '#' is invalid. */
@@ -123,14 +136,15 @@ const CHARSET = "#ABCDEFGHIJKLMNOPQRSTUVWXYZ##### ###############0123456789#####
 /** DF17 aircraft identification (TC 4, Doc 9871 Table A-2-8), emitter category `category` (0–7), callsign up to 8 characters; `out` as above. */
 export function encodeIdentification(icao: number, callsign: string, category = 0, out?: Uint8Array): Uint8Array {
   const cs = callsign.toUpperCase().padEnd(8, " ").slice(0, 8);
-  return frame(icao, out, (me, bit) => {
-    put(me, bit, 5, 4);
-    put(me, bit + 5, 3, category);
-    for (let i = 0; i < 8; i++) {
-      const idx = CHARSET.indexOf(cs[i]);
-      put(me, bit + 8 + 6 * i, 6, idx > 0 ? idx : 32);
-    }
-  });
+  const me = header(icao, out);
+  const bit = 32;
+  put(me, bit, 5, 4);
+  put(me, bit + 5, 3, category);
+  for (let i = 0; i < 8; i++) {
+    const idx = CHARSET.indexOf(cs[i]);
+    put(me, bit + 8 + 6 * i, 6, idx > 0 ? idx : 32);
+  }
+  return sealed(me);
 }
 
 /** Longest Beast record of a 112-bit frame (every byte after the first escaped). */

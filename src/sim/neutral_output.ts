@@ -13,7 +13,9 @@
  *   `is_clutter = 1`.
  *
  * The row shapes match `evaluation`'s `TruthPoint` and `DetectionRow` (the evaluation module
- * writes them as CSV).
+ * writes them as CSV). `scenario.json` → `sensor_biases` lists every radar's simulated range,
+ * azimuth and time biases (SI, and the azimuth in degrees too), which the reference radar's
+ * detections carry.
  */
 import type { EnuFrame, Geodetic } from "../geo/index.js";
 import { DEG, STANDARD_K, enuFrame, enuRotation, fromDegrees, geodeticToEnu, geodeticToPolar, gaussianRadius, polarElevationToGeodetic, polarToGeodetic, rotateEnu, wrapTwoPi } from "../geo/index.js";
@@ -159,13 +161,14 @@ export class NeutralRecorder {
         sigma_range_m: sig.range, sigma_azimuth_rad: sig.azimuth, sigma_azimuth_deg: sig.azimuth / DEG,
         sigma_elevation_rad: sig.elevation, sigma_elevation_deg: sig.elevation / DEG,
         clutter_rate_per_scan: r.clutterRatePerScan ?? 0, clutter_density_per_scan: (r.clutterRatePerScan ?? 0) / volume, measurement_volume_m_rad2: volume,
-        note: "measured values converted from the radar's 4/3-earth polar frame to geometric ENU polar",
+        note: "measured values (with this radar's sensor_biases) converted from the radar's 4/3-earth polar frame to geometric ENU polar",
       },
       earth: { horizon_masking: true, horizon_k_factor: r.k ?? RADAR_DEFAULTS.k, terrain: r.terrain !== undefined ? "terrain mask given" : "none (smooth 4/3 earth)" },
       sensors: {
         radars: this.scenario.radars.map((x) => ({ sensor_id: sensorIdOf(x.sac, x.sic), name: x.name })),
         adsb_stations: this.scenario.adsbStations.map((x) => ({ sensor_id: sensorIdOf(x.sac, x.sic), name: x.name })),
       },
+      sensor_biases: sensorBiases(this.scenario.radars),
       targets: {
         n_targets: this.ids.size,
         list: [...this.ids].map(([name, e]) => ({ target_id: e.id, name, cls: e.cls })),
@@ -176,4 +179,32 @@ export class NeutralRecorder {
       },
     };
   }
+}
+
+/** The simulated systematic errors of one radar as `scenario.json` → `sensor_biases` lists them. */
+export interface SensorBiasEntry {
+  /** "SAC/SIC". */
+  sensor_id: string;
+  sac: number;
+  sic: number;
+  name: string;
+  /** Added to every measured slant range, m. */
+  range_bias_m: number;
+  /** Added to every measured azimuth, rad, clockwise positive. */
+  azimuth_bias_rad: number;
+  /** The same in degrees. */
+  azimuth_bias_deg: number;
+  /** Reported time of detection minus the true one, s. */
+  time_bias_s: number;
+}
+
+/**
+ * The range, azimuth and time biases each radar of a scenario adds to its plots (zeros for a
+ * radar without), for an evaluation to compare a tracker's bias estimates with.
+ */
+export function sensorBiases(radars: readonly RadarSpec[]): SensorBiasEntry[] {
+  return radars.map((r) => ({
+    sensor_id: sensorIdOf(r.sac, r.sic), sac: r.sac, sic: r.sic, name: r.name,
+    range_bias_m: r.rangeBias ?? 0, azimuth_bias_rad: r.azimuthBias ?? 0, azimuth_bias_deg: (r.azimuthBias ?? 0) / DEG, time_bias_s: r.timeBias ?? 0,
+  }));
 }

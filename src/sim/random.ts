@@ -28,13 +28,20 @@ export function mulberry32(seed: number): Random {
   };
 }
 
-/** 32-bit hash of a string key: FNV-1a over UTF-16 code units, then the murmur3 fmix32 finaliser. */
-export function hash32(key: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) {
-    h ^= key.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** FNV-1a step over the UTF-16 code units of `s`, from state `h`. */
+function fnv(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, FNV_PRIME);
   }
+  return h;
+}
+
+/** murmur3 fmix32 finaliser. */
+function fmix32(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
@@ -43,9 +50,28 @@ export function hash32(key: string): number {
   return h >>> 0;
 }
 
-/** A generator for one key under a run seed, e.g. `streamFor(seed, "20/1", scan, "ARR-SW#3")`. */
+/** 32-bit hash of a string key: FNV-1a over UTF-16 code units, then the murmur3 fmix32 finaliser. */
+export function hash32(key: string): number {
+  return fmix32(fnv(FNV_OFFSET, key));
+}
+
+/**
+ * A generator for one key under a run seed, e.g. `streamFor(seed, "20/1", scan, "ARR-SW#3")`:
+ * seeded with `hash32` of the key "seed|part|part…" (hashed part by part, without building it).
+ */
 export function streamFor(seed: number, ...key: (string | number)[]): Random {
-  return mulberry32(hash32(`${seed}|${key.join("|")}`));
+  let h = Math.imul(fnv(FNV_OFFSET, String(seed)) ^ 0x7c, FNV_PRIME); // "seed|"
+  for (let i = 0; i < key.length; i++) {
+    if (i > 0) h = Math.imul(h ^ 0x7c, FNV_PRIME); // "|"
+    const part = key[i];
+    h = fnv(h, typeof part === "string" ? part : String(part));
+  }
+  return mulberry32(fmix32(h));
+}
+
+/** Advances a generator by `n` draws (keeps a stream's later numbers where draws are not needed). */
+export function skip(rng: Random, n: number): void {
+  for (let i = 0; i < n; i++) rng.next();
 }
 
 /**

@@ -143,7 +143,7 @@ export function compileScenario(spec: ScenarioSpec): CompiledScenario {
   return { name: spec.name, radars: spec.radars, targets, adsbStations: spec.adsbStations ?? [] };
 }
 
-function instance(c: CompiledTarget, k: number | undefined): TargetInstance {
+function makeInstance(c: CompiledTarget, k: number | undefined): TargetInstance {
   const ids = c.spec.identities ?? [{}];
   const i = k === undefined ? 0 : ((k % ids.length) + ids.length) % ids.length;
   return {
@@ -153,6 +153,22 @@ function instance(c: CompiledTarget, k: number | undefined): TargetInstance {
     startTime: (c.spec.start ?? 0) + (k === undefined ? 0 : k * (c.spec.repeatEvery ?? 0)),
     identity: ids[i],
   };
+}
+
+/** Instances already made, per compiled target (k = −0.5 for a single flight); cleared past a few thousand (endless traffic). */
+const instanceCache = new WeakMap<CompiledTarget, Map<number, TargetInstance>>();
+
+/** The instance k of a target (undefined: the single flight), made once and then shared (instances are read-only). */
+function instance(c: CompiledTarget, k: number | undefined): TargetInstance {
+  let cache = instanceCache.get(c);
+  if (cache === undefined) instanceCache.set(c, (cache = new Map()));
+  const key = k ?? -0.5;
+  let inst = cache.get(key);
+  if (inst === undefined) {
+    if (cache.size >= 4096) cache.clear();
+    cache.set(key, (inst = makeInstance(c, k)));
+  }
+  return inst;
 }
 
 /**

@@ -9,7 +9,8 @@
  * seed: 1
  * durationS: 300
  * radars:
- *   - { sac: 98, sic: 1, name: Chișinău, latDeg: 47.02, lonDeg: 28.83, groundHeightM: 150, antennaHeightM: 15 }
+ *   - { sac: 98, sic: 1, name: Chișinău, latDeg: 47.02, lonDeg: 28.83, groundHeightM: 150, antennaHeightM: 15,
+ *       rangeBiasM: 120, azimuthBiasDeg: 0.08, timeBiasS: 0 }   # optional systematic errors, default 0
  * adsbStations:
  *   - { sac: 98, sic: 10, name: ADS-B, latDeg: 47.0, lonDeg: 28.9, heightM: 200 }
  * targets:
@@ -64,6 +65,13 @@ const RadarSchema = z.object({
   ssrPd: z.number().min(0).max(1).default(0.99),
   clutterRatePerScan: z.number().min(0).max(10_000).default(0),
   sectors: z.number().int().min(1).max(64).default(16),
+  // Systematic errors (registration biases), added to every plot: metres, degrees clockwise, seconds.
+  rangeBiasM: z.number({ error: "range bias must be a number of metres" })
+    .min(-5000, "range bias must be within ±5000 m").max(5000, "range bias must be within ±5000 m").default(0),
+  azimuthBiasDeg: z.number({ error: "azimuth bias must be a number of degrees" })
+    .min(-10, "azimuth bias must be within ±10°").max(10, "azimuth bias must be within ±10°").default(0),
+  timeBiasS: z.number({ error: "time bias must be a number of seconds" })
+    .min(-60, "time bias must be within ±60 s").max(60, "time bias must be within ±60 s").default(0),
 }).strict();
 
 const AdsbSchema = z.object({
@@ -161,6 +169,7 @@ function radarOf(r: z.infer<typeof RadarSchema>): RadarSpec {
     minElevation: r.minElevationDeg * DEG, maxElevation: r.maxElevationDeg * DEG,
     sigmas: { range: r.sigmaRangeM, azimuth: r.sigmaAzimuthDeg * DEG, elevation: r.sigmaElevationDeg * DEG },
     ssrDetectionProbability: r.ssrPd, clutterRatePerScan: r.clutterRatePerScan, sectors: r.sectors,
+    rangeBias: r.rangeBiasM, azimuthBias: r.azimuthBiasDeg * DEG, timeBias: r.timeBiasS,
   };
   if (r.terrainHeightM !== undefined) spec.terrainHeight = r.terrainHeightM;
   if (r.psrPd !== undefined) spec.psrDetectionProbability = r.psrPd;

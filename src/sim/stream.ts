@@ -6,7 +6,7 @@
  */
 import type { PlotReport, SensorReport, ServiceReport } from "../types/index.js";
 import { adsbWindow, type AdsbStationSpec } from "./adsb.js";
-import { clutterPlots } from "./clutter.js";
+import { clutterEchoes } from "./clutter.js";
 import { ScenarioError } from "./errors.js";
 import { RADAR_DEFAULTS, observe, radarSite, serviceMessage, type RadarSpec } from "./radar.js";
 import { activeTargets, type CompiledScenario, type TruthSample } from "./scenario.js";
@@ -54,7 +54,7 @@ function* radarBatches(scenario: CompiledScenario, r: RadarSpec, o: Required<Pic
   const site = radarSite(r);
   const sensorId = `${r.sac}/${r.sic}`;
   const opts = { epoch: o.startTime, seed: o.seed, ideal: o.ideal };
-  let previous: Entry[][] | undefined;
+  let previousLast: Entry[] | undefined; // the last sector of the previous scan, sent after its north marker
   for (let scan = 0; ; scan++) {
     if (scan * period >= o.duration) return;
     const buckets: Entry[][] = Array.from({ length: sectors }, () => []);
@@ -66,16 +66,17 @@ function* radarBatches(scenario: CompiledScenario, r: RadarSpec, o: Required<Pic
       const seen = observe(r, site, target, scan, opts);
       if (seen !== undefined) put({ time: seen.time, truth: seen });
     }
-    if (!o.ideal) for (const plot of clutterPlots(r, site, scan, o.startTime, o.seed)) put({ time: plot.time, plot });
+    if (!o.ideal) for (const c of clutterEchoes(r, site, scan, o.startTime, o.seed)) put({ time: c.beamTime, plot: c.plot });
     for (const b of buckets) b.sort((a, c) => a.time - c.time);
     for (let sector = 0; sector < sectors; sector++) {
       const service = serviceMessage(r, scan, sector, o.startTime);
       if (service.time - o.startTime >= o.duration) return;
-      const done = sector === 0 ? previous?.[sectors - 1] : buckets[sector - 1];
+      const done = sector === 0 ? previousLast : buckets[sector - 1];
       if (done !== undefined && done.length > 0) yield* plotBatches(service.time, sensorId, done);
+      if (sector > 0) buckets[sector - 1] = []; // sent: let the garbage collector have it
       yield { time: service.time, sensorId, reports: [service satisfies ServiceReport] };
     }
-    previous = buckets;
+    previousLast = buckets[sectors - 1];
   }
 }
 
@@ -97,6 +98,7 @@ function* adsbBatches(scenario: CompiledScenario, a: AdsbStationSpec, o: Require
 
 /** A beam passage over a target (with its plot, if detected) or a clutter plot. */
 interface Entry {
+  /** True UTC time of the beam passage (a plot reports it plus the radar's time bias). */
   time: number;
   truth?: TruthSample;
   plot?: PlotReport;

@@ -16,7 +16,7 @@
  * non-standard pressure, a few tens of metres, are ignored).
  */
 import type { Enu, Geodetic } from "../geo/index.js";
-import { destination, enuFrame, fromDegrees, gaussianRadius, geodeticToEnu, inverseSphere } from "../geo/index.js";
+import { WGS84_A, WGS84_E2, fromDegrees, gaussianRadius, inverseSphere, wrapPi } from "../geo/index.js";
 import { ScenarioError } from "./errors.js";
 
 /** Standard gravity, m/s² (ISO 80000-3). */
@@ -105,6 +105,11 @@ export interface Trajectory {
   readonly altitudeKnots: Float64Array;
   /** Route time at which each waypoint is passed (abeam the waypoint at mid-turn), seconds. */
   readonly waypointTimes: readonly number[];
+  /** Local sphere radius (Gaussian radius of curvature) at `reference`, m: computed once for speed. */
+  readonly refRadius: number;
+  /** sin and cos of `reference.lat` (computed once for speed). */
+  readonly refSinLat: number;
+  readonly refCosLat: number;
 }
 
 interface PlanePoint {
@@ -118,8 +123,29 @@ function toPlane(ref: Geodetic, radius: number, p: Geodetic): PlanePoint {
   return { x: d * Math.sin(bearing), y: d * Math.cos(bearing) };
 }
 
-function fromPlane(ref: Geodetic, x: number, y: number, height: number): Geodetic {
-  return destination(ref, Math.atan2(x, y), Math.hypot(x, y), height);
+/**
+ * Plane point → WGS-84: `geo.destination` from the reference along bearing atan2(x, y) for the
+ * distance hypot(x, y), with the reference's radius and trigonometry taken from the trajectory
+ * (the same operations in the same order, so the same numbers as `destination`).
+ */
+function fromPlane(traj: Trajectory, x: number, y: number, height: number): Geodetic {
+  planeToLatLon(traj, x, y);
+  return { lat: LL[0], lon: LL[1], height };
+}
+
+/** Latitude and longitude (rad) of `fromPlane`, into `LL` (no allocation). */
+const LL = new Float64Array(2);
+function planeToLatLon(traj: Trajectory, x: number, y: number): void {
+  const azimuth = Math.atan2(x, y);
+  const d = Math.hypot(x, y) / traj.refRadius;
+  const sLat = traj.refSinLat;
+  const cLat = traj.refCosLat;
+  const sd = Math.sin(d);
+  const cd = Math.cos(d);
+  const lat = Math.asin(sLat * cd + cLat * sd * Math.cos(azimuth));
+  const lon = traj.reference.lon + Math.atan2(Math.sin(azimuth) * sd * cLat, cd - sLat * Math.sin(lat));
+  LL[0] = lat;
+  LL[1] = wrapPi(lon);
 }
 
 function validate(spec: RouteSpec): void {
@@ -238,7 +264,10 @@ export function compileTrajectory(spec: RouteSpec): Trajectory {
   const waypointTimes = passPathTime.map((p, i) => (i === 0 ? 0 : loop ? mod(p - phase, duration) : p));
 
   const altitudeKnots = altitudeProfile(spec, waypointTimes, duration, loop);
-  return { reference, segments, loop, duration, phase, altitudeKnots, waypointTimes };
+  return {
+    reference, segments, loop, duration, phase, altitudeKnots, waypointTimes,
+    refRadius: radius, refSinLat: Math.sin(reference.lat), refCosLat: Math.cos(reference.lat),
+  };
 }
 
 function altitudeProfile(spec: RouteSpec, times: readonly number[], duration: number, loop: boolean): Float64Array {
@@ -281,11 +310,26 @@ function mod(a: number, m: number): number {
   return r < 0 ? r + m : r;
 }
 
-/** Altitude (m) and vertical rate (m/s) at a route time inside [0, duration]. */
-function altitudeAt(knots: Float64Array, t: number): { h: number; rate: number } {
+/**
+ * Scratch of the evaluation functions below (one thread, no re-entry): plane x, y (m),
+ * vx, vy (m/s), altitude (m), vertical rate (m/s). Saves an object per evaluation.
+ */
+const Q = new Float64Array(6);
+const QX = 0, QY = 1, QVX = 2, QVY = 3, QH = 4, QRATE = 5;
+
+/** Altitude (m) and vertical rate (m/s) at a route time inside [0, duration], into `Q`. */
+function altitudeAt(knots: Float64Array, t: number): void {
   const count = knots.length / 2;
-  if (t <= knots[0]) return { h: knots[1], rate: 0 };
-  if (t >= knots[2 * (count - 1)]) return { h: knots[2 * count - 1], rate: 0 };
+  if (t <= knots[0]) {
+    Q[QH] = knots[1];
+    Q[QRATE] = 0;
+    return;
+  }
+  if (t >= knots[2 * (count - 1)]) {
+    Q[QH] = knots[2 * count - 1];
+    Q[QRATE] = 0;
+    return;
+  }
   let lo = 0;
   let hi = count - 1;
   while (hi - lo > 1) {
@@ -296,11 +340,12 @@ function altitudeAt(knots: Float64Array, t: number): { h: number; rate: number }
   const t0 = knots[2 * lo];
   const t1 = knots[2 * hi];
   const rate = (knots[2 * hi + 1] - knots[2 * lo + 1]) / (t1 - t0);
-  return { h: knots[2 * lo + 1] + rate * (t - t0), rate };
+  Q[QH] = knots[2 * lo + 1] + rate * (t - t0);
+  Q[QRATE] = rate;
 }
 
-/** Plane position and velocity at a path time inside [0, duration]. */
-function planeAt(segments: readonly Segment[], p: number): { x: number; y: number; vx: number; vy: number } {
+/** Plane position and velocity at a path time inside [0, duration], into `Q`. */
+function planeAt(segments: readonly Segment[], p: number): void {
   let lo = 0;
   let hi = segments.length - 1;
   while (lo < hi) {
@@ -313,20 +358,35 @@ function planeAt(segments: readonly Segment[], p: number): { x: number; y: numbe
   if (s.kind === "line") {
     const d = s.v0 * tau + 0.5 * s.a * tau * tau;
     const v = s.v0 + s.a * tau;
-    return { x: s.x0 + s.ux * d, y: s.y0 + s.uy * d, vx: s.ux * v, vy: s.uy * v };
+    Q[QX] = s.x0 + s.ux * d;
+    Q[QY] = s.y0 + s.uy * d;
+    Q[QVX] = s.ux * v;
+    Q[QVY] = s.uy * v;
+    return;
   }
   const phi = s.phi0 + (s.sense * s.v * tau) / s.radius;
   const c = Math.cos(phi);
   const sn = Math.sin(phi);
-  return { x: s.cx + s.radius * c, y: s.cy + s.radius * sn, vx: -s.sense * s.v * sn, vy: s.sense * s.v * c };
+  Q[QX] = s.cx + s.radius * c;
+  Q[QY] = s.cy + s.radius * sn;
+  Q[QVX] = -s.sense * s.v * sn;
+  Q[QVY] = s.sense * s.v * c;
 }
 
-/** Maps a route time to (path time, altitude-profile time), or undefined outside the route. */
-function times(traj: Trajectory, t: number): { path: number; profile: number } | undefined {
-  if (!(t >= 0)) return undefined;
-  if (traj.loop) return { path: mod(t + traj.phase, traj.duration), profile: mod(t, traj.duration) };
-  if (t > traj.duration) return undefined;
-  return { path: t, profile: t };
+/** Evaluates the plane motion (and the altitude profile when `altitude`) at a route time into `Q`; false outside the route. */
+function evaluate(traj: Trajectory, t: number, altitude: boolean): boolean {
+  if (!(t >= 0)) return false;
+  let path = t;
+  let profile = t;
+  if (traj.loop) {
+    path = mod(t + traj.phase, traj.duration);
+    profile = mod(t, traj.duration);
+  } else if (t > traj.duration) {
+    return false;
+  }
+  planeAt(traj.segments, path);
+  if (altitude) altitudeAt(traj.altitudeKnots, profile);
+  return true;
 }
 
 /**
@@ -334,31 +394,122 @@ function times(traj: Trajectory, t: number): { path: number; profile: number } |
  * and, for open routes, after the end. Cheaper than `trajectoryStateAt` (no velocity).
  */
 export function trajectoryPositionAt(traj: Trajectory, t: number): Geodetic | undefined {
-  const tt = times(traj, t);
-  if (tt === undefined) return undefined;
-  const q = planeAt(traj.segments, tt.path);
-  return fromPlane(traj.reference, q.x, q.y, altitudeAt(traj.altitudeKnots, tt.profile).h);
+  if (!evaluate(traj, t, true)) return undefined;
+  return fromPlane(traj, Q[QX], Q[QY], Q[QH]);
+}
+
+/**
+ * `trajectoryPositionAt` without allocation: writes latitude (rad), longitude (rad) and height
+ * (m) to `out[offset…offset+2]` and returns true, or returns false (and writes nothing) outside the route.
+ */
+export function trajectoryPositionInto(traj: Trajectory, t: number, out: Float64Array, offset = 0): boolean {
+  if (!evaluate(traj, t, true)) return false;
+  planeToLatLon(traj, Q[QX], Q[QY]);
+  out[offset] = LL[0];
+  out[offset + 1] = LL[1];
+  out[offset + 2] = Q[QH];
+  return true;
 }
 
 /**
  * Position and ENU velocity at a route time (seconds since the route's start), or undefined
  * before the start and, for open routes, after the end. Pure.
+ *
+ * The horizontal velocity is the plane velocity carried through the projection analytically:
+ * the time derivative of the latitude and longitude that `fromPlane` gives (spherical direct
+ * problem), turned into metres on the ellipsoid at the target's height, east = (N + h)·cos φ·dλ/dt,
+ * north = (M + h)·dφ/dt (N, M: prime-vertical and meridional radii of WGS-84), so it is the true
+ * motion of the reported position.
  */
 export function trajectoryStateAt(traj: Trajectory, t: number): TargetState | undefined {
-  const tt = times(traj, t);
-  if (tt === undefined) return undefined;
-  const q = planeAt(traj.segments, tt.path);
-  const alt = altitudeAt(traj.altitudeKnots, tt.profile);
-  const position = fromPlane(traj.reference, q.x, q.y, alt.h);
-  // Horizontal velocity: the plane velocity pushed through the projection by a central difference
-  // in the ENU frame of the position (exact to second order; the step is 1 s).
-  const frame = enuFrame(position);
-  const ahead = geodeticToEnu(fromPlane(traj.reference, q.x + q.vx, q.y + q.vy, alt.h), frame);
-  const behind = geodeticToEnu(fromPlane(traj.reference, q.x - q.vx, q.y - q.vy, alt.h), frame);
-  return {
-    position,
-    velocity: { east: (ahead.east - behind.east) / 2, north: (ahead.north - behind.north) / 2, up: alt.rate },
-  };
+  if (!evaluate(traj, t, true)) return undefined;
+  const x = Q[QX];
+  const y = Q[QY];
+  const vx = Q[QVX];
+  const vy = Q[QVY];
+  const h = Q[QH];
+  const position = fromPlane(traj, x, y, h);
+  const r = traj.refRadius;
+  const sL = traj.refSinLat;
+  const cL = traj.refCosLat;
+  const dist = Math.hypot(x, y);
+  const delta = dist / r;
+  const cd = Math.cos(delta);
+  // u = sin δ / D (δ = D / r) and g = (cos δ / r − u) / D², with their series near the reference.
+  let u: number;
+  let g: number;
+  if (delta > 1e-4) {
+    u = Math.sin(delta) / dist;
+    g = (cd / r - u) / (dist * dist);
+  } else {
+    u = (1 - (delta * delta) / 6) / r;
+    g = (-1 / 3 + (delta * delta) / 30) / (r * r * r);
+  }
+  const dd = x * vx + y * vy; // D·dD/dt
+  const du = dd * g; // du/dt
+  // sin φ = sL·cos δ + cL·u·y;  λ − λref = atan2(cL·u·x, cos δ − sL·sin φ).
+  const sLat = sL * cd + cL * u * y;
+  const cLat = Math.sqrt(Math.max(0, 1 - sLat * sLat));
+  const dsLat = (-sL * u * dd) / r + cL * (du * y + u * vy);
+  const yy = cL * u * x;
+  const xx = cd - sL * sLat;
+  const dyy = cL * (du * x + u * vx);
+  const dxx = (-u * dd) / r - sL * dsLat;
+  const dLon = (xx * dyy - yy * dxx) / (xx * xx + yy * yy);
+  const dLat = cLat > 0 ? dsLat / cLat : 0;
+  const w = 1 - WGS84_E2 * sLat * sLat;
+  const n = WGS84_A / Math.sqrt(w);
+  const m = (WGS84_A * (1 - WGS84_E2)) / (w * Math.sqrt(w));
+  return { position, velocity: { east: (n + h) * cLat * dLon, north: (m + h) * dLat, up: Q[QRATE] } };
+}
+
+/** What `trajectoryAzimuthAt` needs of a site and a trajectory, computed once per pair (`azimuthView`). */
+export interface AzimuthView {
+  /** sin and cos of the site latitude. */
+  sinLat: number;
+  cosLat: number;
+  /** sin and cos of (trajectory reference longitude − site longitude). */
+  sinDLon: number;
+  cosDLon: number;
+}
+
+/** The site/trajectory constants of `trajectoryAzimuthAt`. `site` in radians. */
+export function azimuthView(traj: Trajectory, site: Geodetic): AzimuthView {
+  const a = traj.reference.lon - site.lon;
+  return { sinLat: Math.sin(site.lat), cosLat: Math.cos(site.lat), sinDLon: Math.sin(a), cosDLon: Math.cos(a) };
+}
+
+/**
+ * Azimuth (rad, clockwise from north, [0, 2π)) of the target at route time `t` as seen from the
+ * site of `view`, by the spherical bearing `geo.inverseSphere` (and so `geodeticToPolar`) uses,
+ * or NaN outside the route. For the beam-crossing search: no height, no allocation, and no trigonometry
+ * beyond sin/cos of the angular distance (plus an arc's angle) and one atan2; it agrees with
+ * `geodeticToPolar(site, trajectoryPositionAt(traj, t)).azimuth` to rounding.
+ */
+export function trajectoryAzimuthAt(traj: Trajectory, t: number, view: AzimuthView): number {
+  if (!evaluate(traj, t, false)) return Number.NaN;
+  const x = Q[QX];
+  const y = Q[QY];
+  const dist = Math.hypot(x, y);
+  const delta = dist / traj.refRadius;
+  const sd = Math.sin(delta);
+  const cd = Math.cos(delta);
+  const sinAz = dist > 0 ? x / dist : 0;
+  const cosAz = dist > 0 ? y / dist : 1;
+  const sL = traj.refSinLat;
+  const cL = traj.refCosLat;
+  const sLat = sL * cd + cL * sd * cosAz;
+  const cLat = Math.sqrt(Math.max(0, 1 - sLat * sLat));
+  // Longitude from the reference: atan2(yy, xx); then from the site by the angle-sum identities.
+  const yy = sinAz * sd * cL;
+  const xx = cd - sL * sLat;
+  const hh = Math.hypot(xx, yy);
+  const s = hh > 0 ? yy / hh : 0;
+  const c = hh > 0 ? xx / hh : 1;
+  const sinDLon = view.sinDLon * c + view.cosDLon * s;
+  const cosDLon = view.cosDLon * c - view.sinDLon * s;
+  const az = Math.atan2(sinDLon * cLat, view.cosLat * sLat - view.sinLat * cLat * cosDLon);
+  return az < 0 ? az + 2 * Math.PI : az;
 }
 
 /** A trajectory placed in scenario time: route time 0 happens at `startTime` (scenario seconds, may be negative). */
