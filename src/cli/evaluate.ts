@@ -18,13 +18,24 @@ import {
 } from "../evaluation/index.js";
 import { enuFrame, fromDegrees, geodeticToEnu, rotateEnu, type EnuFrame } from "../geo/index.js";
 import { neutralReports, neutralSensor } from "../sim/index.js";
-import { createTracker } from "../tracking/index.js";
+import { createTracker, type TrackerOptions, type TrackerStats } from "../tracking/index.js";
 import type { SystemTrack, TrackUpdate } from "../types/index.js";
 
 function parseNumber(v: string): number {
   const n = Number(v);
   if (!Number.isFinite(n)) throw new InvalidArgumentError(`expected a number, got "${v}"`);
   return n;
+}
+
+function parseJsonObject(v: string): Record<string, unknown> {
+  let o: unknown;
+  try {
+    o = JSON.parse(v);
+  } catch {
+    throw new InvalidArgumentError("expected a JSON object");
+  }
+  if (typeof o !== "object" || o === null || Array.isArray(o)) throw new InvalidArgumentError("expected a JSON object");
+  return o as Record<string, unknown>;
 }
 
 function siteFrame(s: NeutralScenario): EnuFrame {
@@ -62,8 +73,24 @@ export function trackPointsFromNdjson(text: string, frame: EnuFrame, epoch: numb
   return out;
 }
 
-/** Runs the tracker over a neutral scenario's detections; returns the rows and the timed seconds. */
-export function trackNeutral(scen: NeutralScenario, detectionsText: string): { rows: TrackPoint[]; wallS: number; detections: number } {
+const DEG = Math.PI / 180;
+
+/** The radar horizon of a neutral scenario (`earth.horizon_masking`), as tracker coverage fields. */
+function horizonOf(scen: NeutralScenario): { antennaAgl: number; k: number } | undefined {
+  const earth = scen.raw.earth as { horizon_masking?: unknown; horizon_k_factor?: unknown } | undefined;
+  if (earth?.horizon_masking === false) return undefined;
+  const k = typeof earth?.horizon_k_factor === "number" ? earth.horizon_k_factor : 4 / 3;
+  return { antennaAgl: scen.site.antennaHeightAglM, k };
+}
+
+/**
+ * Runs the tracker over a neutral scenario's detections; returns the rows and the timed seconds.
+ * Rows: every update of a confirmed track, and at the end of each scan every live confirmed
+ * track not updated in it, predicted to the scan's end, as long as it has missed at most
+ * `reportCoastScans` scans in a row (a track missed twice with Pd 0.9 is more likely gone than
+ * present; the tracker still holds it for re-association until `maxMissedScans`).
+ */
+export function trackNeutral(scen: NeutralScenario, detectionsText: string, options: Partial<TrackerOptions> = {}, reportCoastScans = 1): { rows: TrackPoint[]; wallS: number; detections: number; stats: TrackerStats } {
   const dets = parseDetectionsCsv(detectionsText).map((d) => ({ time: d.time, range: d.range, azimuth: d.azimuth, elevation: d.elevation }));
   const radar = {
     latDeg: scen.site.latDeg, lonDeg: scen.site.lonDeg, heightM: scen.site.heightM, scanPeriod: scen.grid.period, nScans: scen.grid.nScans,
@@ -74,13 +101,17 @@ export function trackNeutral(scen: NeutralScenario, detectionsText: string): { r
   const frame = siteFrame(scen);
   const T = scen.grid.period;
   const started = performance.now();
-  const tracker = createTracker([neutralSensor(radar)], { refractionK: 1 });
+  const coverage = {
+    minRange: scen.radar.minRangeM, maxRange: scen.radar.maxRangeM, minElevation: scen.radar.elevationMinDeg * DEG, maxElevation: scen.radar.elevationMaxDeg * DEG,
+    ...(horizonOf(scen) ?? {}),
+  };
+  const tracker = createTracker([{ ...neutralSensor(radar), coverage }], { refractionK: 1, ...options });
   const rows: TrackPoint[] = [];
   const lastScan = new Map<number, number>();
   const take = (us: TrackUpdate[]): void => {
     for (const u of us) {
-      if (u.event === "deleted" || u.track.status === "tentative") continue;
-      const row = trackRow(u.track, frame, epoch, u.event !== "coasting");
+      if (u.event === "deleted" || u.event === "coasting" || u.track.status === "tentative") continue;
+      const row = trackRow(u.track, frame, epoch, true);
       rows.push(row);
       lastScan.set(u.track.trackNumber, Math.floor(row.time / T));
     }
@@ -94,6 +125,8 @@ export function trackNeutral(scen: NeutralScenario, detectionsText: string): { r
       const tEnd = epoch + (k + 1) * T - 1e-3;
       for (const t of tracker.tracks()) {
         if (t.status === "tentative" || lastScan.get(t.trackNumber) === k) continue;
+        // A track silent for more than `reportCoastScans` scans is more likely gone than missed.
+        if (k - Math.floor((t.lastUpdateTime - epoch) / T) > reportCoastScans) continue;
         const dt = tEnd - t.time;
         const f = enuFrame(t.position);
         const e = geodeticToEnu(t.position, frame);
@@ -104,7 +137,7 @@ export function trackNeutral(scen: NeutralScenario, detectionsText: string): { r
     }
   }
   const wallS = (performance.now() - started) / 1000;
-  return { rows, wallS, detections: dets.length };
+  return { rows, wallS, detections: dets.length, stats: tracker.stats() };
 }
 
 interface EvaluateOptions {
@@ -159,9 +192,10 @@ export function evaluateCommand(program: Command): void {
     .description("track a neutral benchmark scenario's detections.csv; write tracks.csv and timing.json")
     .argument("<scenarioDir>", "directory with detections.csv and scenario.json")
     .requiredOption("-o, --out <file>", "tracks.csv to write (timing.json beside it)")
-    .action((dir: string, opts: { out: string }) => {
+    .option("--tracker-options <json>", "tracker option overrides as JSON, e.g. '{\"confirmHits\":2}'", parseJsonObject)
+    .action((dir: string, opts: { out: string; trackerOptions?: Partial<TrackerOptions> }) => {
       const scen = parseNeutralScenario(readFileSync(join(dir, "scenario.json"), "utf8"));
-      const res = trackNeutral(scen, readFileSync(join(dir, "detections.csv"), "utf8"));
+      const res = trackNeutral(scen, readFileSync(join(dir, "detections.csv"), "utf8"), opts.trackerOptions);
       mkdirSync(dirname(opts.out), { recursive: true });
       writeFileSync(opts.out, writeTracksCsv(res.rows));
       writeFileSync(join(dirname(opts.out), "timing.json"), JSON.stringify({

@@ -24,15 +24,16 @@
  * also pays `tentativeTrackPenalty`.
  */
 import type { PlotReport, Sensor } from "../types/index.js";
-import { enuToGeodetic, type EnuFrame } from "../geo/index.js";
+import type { SystemFrame } from "./system_frame.js";
 import type { Gate } from "./gating.js";
 import { preGate } from "./gating.js";
 import { innovation, newInnovation } from "./kalman.js";
 import { cholesky, choleskyLogDet } from "./linalg.js";
 import { convertPlot, type ConvertedPlot, type MeasurementOptions } from "./measurement.js";
-import type { MotionModel } from "./motion_model.js";
+import type { ImmFilter } from "./imm.js";
 import { relateIdentity, type IdentityCosts } from "./identity.js";
 import type { Track } from "./track.js";
+import { TrackGrid } from "./spatial_index.js";
 
 /** One plot of a batch, ready for association. */
 export interface BatchPlot {
@@ -58,8 +59,9 @@ export interface Hypothesis {
 
 /** Everything the hypothesiser needs besides plots and tracks. */
 export interface HypothesiserContext {
-  model: MotionModel;
-  frame: EnuFrame;
+  /** The IMM filter of every track (combined predictions). */
+  filter: ImmFilter;
+  frame: SystemFrame;
   gate: Gate;
   modeSGate: Gate;
   measurement: MeasurementOptions;
@@ -76,10 +78,70 @@ export interface HypothesiserContext {
   tentativeTrackPenalty: number;
   outOfSequenceTolerance: number;
   trackHeightSigmaFloor: number;
-  /** Mean earth radius used for the pre-gate's curvature allowance, metres. */
-  earthRadius: number;
   /** Counter of full Mahalanobis tests, incremented here. */
   counters: { gateTests: number };
+}
+
+/** Below this many plot–track pairs a batch tests every pair (building the grid costs more). */
+const BRUTE_FORCE_PAIRS = 512;
+
+/**
+ * The grid of a batch: each track entered at its position predicted to the middle of the batch,
+ * with a radius covering its χ² gate at the batch's latest time, its motion across the batch,
+ * and a one-plot track's reach at `maxSpeed`.
+ */
+function buildGrid(plots: BatchPlot[], tracks: Track[], ctx: HypothesiserContext): TrackGrid {
+  let tMin = Infinity, tMax = -Infinity;
+  for (const p of plots) {
+    if (p.plot.time < tMin) tMin = p.plot.time;
+    if (p.plot.time > tMax) tMax = p.plot.time;
+  }
+  const tMid = 0.5 * (tMin + tMax);
+  const gMax = Math.max(ctx.gate.threshold[2], ctx.gate.threshold[3]);
+  const centres = new Float64Array(2 * tracks.length);
+  const radii = new Float64Array(tracks.length);
+  let sum = 0;
+  for (let j = 0; j < tracks.length; j++) {
+    const tr = tracks[j];
+    const x = tr.x;
+    const dtMid = Math.max(0, tMid - tr.t);
+    const dtMax = Math.max(0, tMax - tr.t);
+    centres[2 * j] = x[0] + dtMid * x[3];
+    centres[2 * j + 1] = x[1] + dtMid * x[4];
+    const ve = ctx.filter.predictedVariance(tr.imm, 0, dtMax, tr.qScale);
+    const vn = ctx.filter.predictedVariance(tr.imm, 1, dtMax, tr.qScale);
+    let r = Math.sqrt(gMax * (ve + vn)) + 0.5 * Math.hypot(x[3], x[4]) * (tMax - tMin);
+    if (tr.updates === 1) r += ctx.maxSpeed * dtMax;
+    radii[j] = r;
+    sum += r;
+  }
+  const grid = new TrackGrid(Math.max(2000, (2 * sum) / Math.max(1, tracks.length)), tracks.length);
+  for (let j = 0; j < tracks.length; j++) grid.insert(j, centres[2 * j], centres[2 * j + 1], radii[j]);
+  return grid;
+}
+
+/** Track indices by Mode S address. */
+function addressIndex(tracks: Track[]): Map<number, number[]> {
+  const m = new Map<number, number[]>();
+  tracks.forEach((t, j) => {
+    const a = t.identity.icaoAddress;
+    if (a === undefined) return;
+    const l = m.get(a);
+    if (l) l.push(j);
+    else m.set(a, [j]);
+  });
+  return m;
+}
+
+/** Union of two increasing index lists, increasing. */
+function mergeSorted(a: readonly number[], b: readonly number[]): number[] {
+  const out: number[] = [];
+  let i = 0, j = 0;
+  while (i < a.length || j < b.length) {
+    const v = j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i++] : b[j++];
+    if (out.length === 0 || out[out.length - 1] !== v) out.push(v);
+  }
+  return out;
 }
 
 const xPred = new Float64Array(6);
@@ -100,13 +162,24 @@ export function logDetBlock(r: Float64Array, dim: number): number {
  */
 export function hypothesise(plots: BatchPlot[], tracks: Track[], ctx: HypothesiserContext): Hypothesis[] {
   const out: Hypothesis[] = [];
-  const { model } = ctx;
+  const { filter } = ctx;
+  const grid = plots.length * tracks.length > BRUTE_FORCE_PAIRS ? buildGrid(plots, tracks, ctx) : undefined;
+  const byAddress = grid ? addressIndex(tracks) : undefined;
+  const gMax = Math.max(ctx.gate.threshold[2], ctx.gate.threshold[3]);
+  const all = grid ? [] : tracks.map((_, j) => j);
   for (let i = 0; i < plots.length; i++) {
     const bp = plots[i];
     const { plot, conv } = bp;
     const has3D = conv.dim === 3;
     const logDetR = logDetBlock(conv.r, conv.dim);
-    for (let j = 0; j < tracks.length; j++) {
+    let candidates: readonly number[] = all;
+    if (grid) {
+      // 2D plots move with the assumed height: they are tested against every track.
+      candidates = has3D ? grid.query(conv.z[0], conv.z[1], Math.sqrt(gMax * (conv.r[0] + conv.r[4]))) : tracks.map((_, j) => j);
+      const held = plot.icaoAddress !== undefined ? byAddress!.get(plot.icaoAddress) : undefined;
+      if (held) candidates = mergeSorted(candidates, held);
+    }
+    for (const j of candidates) {
       const tr = tracks[j];
       const dtRaw = plot.time - tr.t;
       if (dtRaw < -ctx.outOfSequenceTolerance) continue;
@@ -118,8 +191,8 @@ export function hypothesise(plots: BatchPlot[], tracks: Track[], ctx: Hypothesis
       const x = tr.x;
       const de = conv.z[0] - (x[0] + dt * x[3]);
       const dn = conv.z[1] - (x[1] + dt * x[4]);
-      const ve = model.predictedVariance(tr.p, 0, dt, tr.qScale);
-      const vn = model.predictedVariance(tr.p, 1, dt, tr.qScale);
+      const ve = filter.predictedVariance(tr.imm, 0, dt, tr.qScale);
+      const vn = filter.predictedVariance(tr.imm, 1, dt, tr.qScale);
       if (rel.modeSMatch) {
         // Same airframe: a kinematic gate only (see TrackerOptions.modeSReach).
         const reach = ctx.maxSpeed * dt + 3 * Math.sqrt(ve + vn + conv.r[0] + conv.r[4]) + ctx.modeSReach;
@@ -128,9 +201,8 @@ export function hypothesise(plots: BatchPlot[], tracks: Track[], ctx: Hypothesis
         if (!preGate(de, ve, conv.r[0], gamma) || !preGate(dn, vn, conv.r[4], gamma)) continue;
       } else {
         // Ground position of a 2D plot shifts by at most ~|Δh| (elevation below 45°).
-        const upTrack = x[2] + dt * x[5];
-        const curv = (x[0] * x[0] + x[1] * x[1]) / (2 * ctx.earthRadius);
-        const margin = Math.abs(upTrack + curv - conv.height) + 3 * Math.sqrt(model.predictedVariance(tr.p, 2, dt, tr.qScale)) + 1000;
+        const heightTrack = x[2] + dt * x[5];
+        const margin = Math.abs(heightTrack - conv.height) + 3 * Math.sqrt(filter.predictedVariance(tr.imm, 2, dt, tr.qScale)) + 1000;
         if (Math.abs(de) > Math.sqrt(gamma * (ve + conv.r[0])) + margin) continue;
         if (Math.abs(dn) > Math.sqrt(gamma * (vn + conv.r[4])) + margin) continue;
       }
@@ -140,12 +212,11 @@ export function hypothesise(plots: BatchPlot[], tracks: Track[], ctx: Hypothesis
         const nx = conv.z[1] - x[1];
         if (ex * ex + nx * nx > reach * reach) continue;
       }
-      model.predictState(tr.x, dt, xPred);
-      model.predictCovariance(tr.p, dt, pPred, tr.qScale);
+      filter.predict(tr.imm, dt, xPred, pPred, tr.qScale);
       let pairConv = conv;
       let pairLogDetR = logDetR;
       if (!has3D) {
-        const h = enuToGeodetic({ east: xPred[0], north: xPred[1], up: xPred[2] }, ctx.frame).height;
+        const h = xPred[2];
         const sigma = Math.sqrt(pPred[14] + ctx.trackHeightSigmaFloor * ctx.trackHeightSigmaFloor);
         pairConv = convertPlot(plot, bp.sensor.site, bp.sensor.sigmas, ctx.frame, ctx.measurement, { height: h, sigma });
         pairLogDetR = logDetBlock(pairConv.r, 2);

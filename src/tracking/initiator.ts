@@ -12,6 +12,7 @@ import type { PlotReport, SensorId } from "../types/index.js";
 import type { ConvertedPlot } from "./measurement.js";
 import type { Track } from "./track.js";
 import { applyPlotIdentity } from "./identity.js";
+import type { ImmFilter } from "./imm.js";
 
 /** Parameters of initiation. */
 export interface InitiatorOptions {
@@ -30,6 +31,7 @@ export const RADAR_VELOCITY_SIGMA = 15;
  * @param trackNumber the number to give (the caller guarantees it is fresh).
  * @param conv the plot converted to the system frame, with a full 3×3 covariance.
  * @param scanPeriod scan period of the plot's sensor, seconds.
+ * @param filter the IMM whose state the track carries (every model starts at the plot).
  */
 export function initiateTrack(
   trackNumber: number,
@@ -38,6 +40,7 @@ export function initiateTrack(
   sensorId: SensorId,
   scanPeriod: number,
   opts: InitiatorOptions,
+  filter: ImmFilter,
 ): Track {
   const x = new Float64Array(6);
   x[0] = conv.z[0];
@@ -60,18 +63,20 @@ export function initiateTrack(
     p[4 * 6 + 4] = Math.min(v, sv);
   }
   p[5 * 6 + 5] = opts.initialVerticalSpeedSigma * opts.initialVerticalSpeedSigma;
+  const imm = filter.init(x, p);
   const track: Track = {
     trackNumber,
     status: "tentative",
-    x,
-    p,
+    x: imm.x,
+    p: imm.p,
+    imm,
+    sensorUpdateTimes: new Map([[sensorId, plot.time]]),
     t: plot.time,
     lastUpdateTime: plot.time,
     updates: 1,
     hits: 1,
     scans: 1,
     misses: 0,
-    nis: 1,
     qScale: 1,
     scanPeriod,
     identity: {},

@@ -1,15 +1,15 @@
 /**
- * Radar plot → system ENU measurement (the "measurement model").
+ * Radar plot → system measurement (the "measurement model").
  *
  * Skywatch uses a **converted-measurement** EKF: the polar plot (slant range ρ, azimuth θ and a
- * third coordinate: height or elevation) is converted exactly to a position in the system ENU
+ * third coordinate: height or elevation) is converted exactly to a position in the system
  * frame, and its covariance is propagated through the Jacobian of that conversion,
  * R = J · diag(σ_ρ², σ_θ², σ_3²) · Jᵀ, with J evaluated at the measurement (first-order,
  * "linearised CMKF", Bar-Shalom et al. 2001, §10.4.3). The filter then sees a linear
  * position measurement (see `kalman.ts`).
  *
  * Conversion chain: (ρ, θ, h) → WGS-84 by the 4/3-effective-earth model of `geo/radar.ts`
- * (`polarToGeodetic`; with an elevation: `polarElevationToGeodetic`) → ECEF → system ENU
+ * (`polarToGeodetic`; with an elevation: `polarElevationToGeodetic`) → ECEF → system
  * (`geodeticToEnu`). J is taken by forward differences of that same chain (steps 1 m, 1 µrad),
  * so the covariance is consistent with the earth-curvature model at any range.
  *
@@ -27,8 +27,9 @@
  * ADS-B reports (`convertAdsb`) carry a WGS-84 position measured by the aircraft: it is
  * converted directly (no polar step), with the covariance implied by its NACp/NUCp.
  */
-import type { AdsbReport, Enu, Geodetic, PlotReport, SensorSigmas } from "../types/index.js";
-import { enuFrame, geodeticToEnu, polarElevationToGeodetic, polarToGeodetic, rotateEnu, type EnuFrame } from "../geo/index.js";
+import type { AdsbReport, Geodetic, PlotReport, SensorSigmas } from "../types/index.js";
+import { polarElevationToGeodetic, polarToGeodetic } from "../geo/index.js";
+import type { SystemFrame } from "./system_frame.js";
 
 /** Where the height of a converted plot came from. */
 export type HeightSource = "modeC" | "height3D" | "elevation" | "assumed";
@@ -43,11 +44,11 @@ export interface MeasurementOptions {
   height3DSigma: number;
 }
 
-/** A plot converted to the system ENU frame. */
+/** A plot converted to the system frame. */
 export interface ConvertedPlot {
   /** 3 when the plot carried height information, 2 for a plot converted at an assumed height. */
   dim: 2 | 3;
-  /** Position (e, n, u) in the system ENU frame, metres. */
+  /** Position (e, n, u) in the system frame, metres. */
   z: Float64Array;
   /** Full 3×3 covariance of `z`, row-major, m² (for dim 2 the up row is the assumed height's). */
   r: Float64Array;
@@ -91,24 +92,21 @@ export function plotHasHeight(plot: PlotReport): boolean {
 
 const ENU_OUT = new Float64Array(3);
 
-function toEnu(site: Geodetic, frame: EnuFrame, k: number, useElevation: boolean, rho: number, az: number, third: number): Float64Array {
+function toEnu(site: Geodetic, frame: SystemFrame, k: number, useElevation: boolean, rho: number, az: number, third: number): Float64Array {
   const g = useElevation
     ? polarElevationToGeodetic(site, { range: rho, azimuth: az, elevation: third }, k)
     : polarToGeodetic(site, rho, az, third, k);
-  const e = geodeticToEnu(g, frame);
-  ENU_OUT[0] = e.east;
-  ENU_OUT[1] = e.north;
-  ENU_OUT[2] = e.up;
+  frame.toSystem(g, ENU_OUT);
   return ENU_OUT;
 }
 
 /**
- * Converts a plot to the system ENU frame with its covariance.
+ * Converts a plot to the system frame with its covariance.
  *
  * @param plot the radar plot (range > 0, finite azimuth; the caller validates).
  * @param site the sensor's antenna position.
  * @param sigmas the sensor's default sigmas (report sigmas take precedence).
- * @param frame the system ENU frame.
+ * @param frame the system frame.
  * @param assumed height (m above the ellipsoid) and 1-sigma (m) to use when the plot has no
  *   height of its own; ignored otherwise.
  */
@@ -116,7 +114,7 @@ export function convertPlot(
   plot: PlotReport,
   site: Geodetic,
   sigmas: SensorSigmas,
-  frame: EnuFrame,
+  frame: SystemFrame,
   opts: MeasurementOptions,
   assumed: { height: number; sigma: number },
 ): ConvertedPlot {
@@ -173,14 +171,9 @@ export interface AdsbMeasurementOptions {
   modeCSigma: number;
 }
 
-const AXES: Enu[] = [
-  { east: 1, north: 0, up: 0 },
-  { east: 0, north: 1, up: 0 },
-  { east: 0, north: 0, up: 1 },
-];
 
 /**
- * Converts an ADS-B report's WGS-84 position to the system ENU frame with its covariance.
+ * Converts an ADS-B report's WGS-84 position to the system frame with its covariance.
  *
  * Height, in order of preference: the pressure altitude (as for radar Mode C, so that ADS-B
  * and SSR updates of one track agree in height; used as a height above the ellipsoid like Mode
@@ -193,7 +186,7 @@ const AXES: Enu[] = [
  * @returns undefined when the report has no finite position.
  */
 export function convertAdsb(
-  report: AdsbReport, frame: EnuFrame, opts: AdsbMeasurementOptions, assumed: { height: number; sigma: number },
+  report: AdsbReport, frame: SystemFrame, opts: AdsbMeasurementOptions, assumed: { height: number; sigma: number },
 ): ConvertedPlot | undefined {
   const p = report.position;
   if (!p || !Number.isFinite(p.lat) || !Number.isFinite(p.lon) || Math.abs(p.lat) > Math.PI / 2) return undefined;
@@ -215,21 +208,11 @@ export function convertAdsb(
   }
   const sh = report.positionSigma !== undefined && report.positionSigma > 0 ? report.positionSigma : opts.adsbPositionSigma;
   const g = { lat: p.lat, lon: p.lon, height };
-  const e = geodeticToEnu(g, frame);
-  const z = Float64Array.of(e.east, e.north, e.up);
-  // Columns of the rotation local ENU (at the aircraft) → system ENU.
-  const local = enuFrame(g);
-  const cols = AXES.map((a) => rotateEnu(a, local, frame));
-  const vars = [sh * sh, sh * sh, sv * sv];
-  const r = new Float64Array(9);
-  const comp = (v: Enu, i: number): number => (i === 0 ? v.east : i === 1 ? v.north : v.up);
-  for (let i = 0; i < 3; i++) {
-    for (let j = 0; j < 3; j++) {
-      let s = 0;
-      for (let c = 0; c < 3; c++) s += comp(cols[c], i) * vars[c] * comp(cols[c], j);
-      r[i * 3 + j] = s;
-    }
-  }
+  const z = new Float64Array(3);
+  frame.toSystem(g, z);
+  // Horizontal errors are isotropic, so the rotation of local ENU into the plane (meridian
+  // convergence) leaves them unchanged; the plane's scale is 1 within 0.04 % (system_frame.ts).
+  const r = Float64Array.of(sh * sh, 0, 0, 0, sh * sh, 0, 0, 0, sv * sv);
   if (!z.every(Number.isFinite) || !r.every(Number.isFinite)) return undefined;
   return { dim: 3, z, r, heightSource: source, height };
 }

@@ -3,6 +3,7 @@
  */
 import type { Geodetic } from "../types/index.js";
 import { STANDARD_K } from "../geo/index.js";
+import type { MotionModelOption } from "./motion_models.js";
 
 /** Every parameter of the tracker. Units are SI unless the name says otherwise. */
 export interface TrackerOptions {
@@ -14,16 +15,17 @@ export interface TrackerOptions {
   /** Refraction factor k of the effective earth radius; 4/3 = standard atmosphere (ITU-R P.453). */
   refractionK: number;
 
-  /** NCV process noise spectral density on east and north, m²/s³ (≈ σ_a²·T: 20 ⇒ σ_a ≈ 2.2 m/s² over a 4 s scan; holds 1–2°/s turns without an IMM). */
-  processNoiseHorizontal: number;
-  /** NCV process noise spectral density on up, m²/s³. */
-  processNoiseVertical: number;
-  /** Memory λ of the per-track smoothed normalised innovation squared (NIS), 0 ≤ λ < 1. */
-  nisMemory: number;
-  /** Smoothed NIS per measurement dimension above which the process noise is scaled up (manoeuvre). */
-  nisThreshold: number;
-  /** Largest process-noise scale factor during a manoeuvre (≥ 1). */
-  maxQScale: number;
+  /**
+   * Motion models of the IMM filter (`imm.ts`), 1 to 8; a single model gives a plain Kalman
+   * filter. Default: a quiet NCV for straight flight, left and right coordinated turns at
+   * 3°/s, and a noisy NCV for manoeuvres (see `DEFAULT_MOTION_MODELS`).
+   */
+  motionModels: MotionModelOption[];
+  /**
+   * Process-noise scale (≥ 1) applied to the predictions of a track that has missed a scan, so
+   * that its gate opens for a target that manoeuvred out of it; back to 1 at the next update.
+   */
+  missQScale: number;
 
   /** 1-sigma Mode C altitude error when the sensor gives none, metres (25 ft quantisation plus lag). */
   modeCSigma: number;
@@ -85,6 +87,13 @@ export interface TrackerOptions {
   confirmWindow: number;
   /** A confirmed or coasting track is deleted after this many consecutive missed scans. */
   maxMissedScans: number;
+  /**
+   * Delete a track (without Mode S address) at its first missed scan when its predicted position
+   * lies outside the stated coverage of every sensor (`Sensor.coverage`: range, elevation,
+   * radar horizon): its target has left the covered volume, and coasting would only show a
+   * false track. Needs every sensor to state its coverage; otherwise it never triggers.
+   */
+  deleteOutOfCoverage: boolean;
   /** A tentative track is deleted after this many consecutive missed scans. */
   maxMissedScansTentative: number;
   /** Any track is deleted when it has not been updated for this long, seconds. */
@@ -111,22 +120,32 @@ export interface TrackerOptions {
   adsbPositionSigma: number;
 }
 
+const DEG = Math.PI / 180;
+
+/**
+ * Default IMM models, tuned on the scenario library and the neutral benchmark scenarios
+ * (see `docs/tracker-tuning.md`).
+ */
+export const DEFAULT_MOTION_MODELS: MotionModelOption[] = Object.freeze([
+  { kind: "ncv", name: "cv", qHorizontal: 0.1, qVertical: 0.01, sojournTime: 100, initialProbability: 0.5 },
+  { kind: "ct", name: "turn-left", qHorizontal: 0.1, qVertical: 0.01, turnRate: 2 * DEG, sojournTime: 30, initialProbability: 0.1 },
+  { kind: "ct", name: "turn-right", qHorizontal: 0.1, qVertical: 0.01, turnRate: -2 * DEG, sojournTime: 30, initialProbability: 0.1 },
+  { kind: "ncv", name: "manoeuvre", qHorizontal: 300, qVertical: 0.5, sojournTime: 8, initialProbability: 0.3 },
+].map((m) => Object.freeze(m))) as MotionModelOption[];
+
 /** Defaults suited to en-route and terminal radars with 4–12 s scans. */
 export const DEFAULT_TRACKER_OPTIONS: TrackerOptions = Object.freeze({
   origin: undefined,
   refractionK: STANDARD_K,
-  processNoiseHorizontal: 20,
-  processNoiseVertical: 1,
-  nisMemory: 0.6,
-  nisThreshold: 1,
-  maxQScale: 10,
+  motionModels: DEFAULT_MOTION_MODELS,
+  missQScale: 4,
   modeCSigma: 30,
   height3DSigma: 500,
   defaultHeight: 1000,
   defaultHeightSigma: 1500,
   trackHeightSigmaFloor: 50,
   initialSpeedSigma: 250,
-  initialVerticalSpeedSigma: 50,
+  initialVerticalSpeedSigma: 3,
   maxSpeed: 600,
   gateProbability: 0.999,
   modeSGateProbability: 0.999999,
@@ -137,10 +156,11 @@ export const DEFAULT_TRACKER_OPTIONS: TrackerOptions = Object.freeze({
   modeSMatchBonus: 10,
   mode3AMatchBonus: 3,
   mode3AMismatchPenalty: 6,
-  confirmHits: 3,
-  confirmWindow: 5,
-  maxMissedScans: 5,
+  confirmHits: 2,
+  confirmWindow: 2,
+  maxMissedScans: 3,
   maxMissedScansTentative: 2,
+  deleteOutOfCoverage: true,
   maxCoastTime: 60,
   missTolerance: 0.5,
   defaultScanPeriod: 4,
@@ -181,16 +201,27 @@ export function resolveOptions(options: Partial<TrackerOptions> = {}): TrackerOp
     if (!(typeof v === "number" && Number.isFinite(v) && v > 0)) throw new TrackerConfigError(key, `must be a positive number, got ${String(v)}`);
   }
   const nonNegative: (keyof TrackerOptions)[] = [
-    "processNoiseHorizontal", "processNoiseVertical", "trackHeightSigmaFloor", "tentativeTrackPenalty", "modeSMatchBonus", "mode3AMatchBonus",
+    "trackHeightSigmaFloor", "tentativeTrackPenalty", "modeSMatchBonus", "mode3AMatchBonus",
     "mode3AMismatchPenalty", "missTolerance", "outOfSequenceTolerance",
   ];
   for (const key of nonNegative) {
     const v = o[key] as number;
     if (!(typeof v === "number" && Number.isFinite(v) && v >= 0)) throw new TrackerConfigError(key, `must be a non-negative number, got ${String(v)}`);
   }
-  if (!(o.nisMemory >= 0 && o.nisMemory < 1)) throw new TrackerConfigError("nisMemory", `must be in [0, 1), got ${o.nisMemory}`);
-  if (!(o.nisThreshold > 0)) throw new TrackerConfigError("nisThreshold", `must be positive, got ${o.nisThreshold}`);
-  if (!(o.maxQScale >= 1 && Number.isFinite(o.maxQScale))) throw new TrackerConfigError("maxQScale", `must be ≥ 1, got ${o.maxQScale}`);
+  if (!(o.missQScale >= 1 && Number.isFinite(o.missQScale))) throw new TrackerConfigError("missQScale", `must be ≥ 1, got ${o.missQScale}`);
+  if (!Array.isArray(o.motionModels) || o.motionModels.length < 1 || o.motionModels.length > 8) {
+    throw new TrackerConfigError("motionModels", "must list 1 to 8 models");
+  }
+  o.motionModels.forEach((m, i) => {
+    const where = `motionModels[${i}]`;
+    if (m.kind !== "ncv" && m.kind !== "ct") throw new TrackerConfigError(where, `kind must be "ncv" or "ct", got ${String(m.kind)}`);
+    for (const key of ["qHorizontal", "qVertical", "initialProbability"] as const) {
+      if (!(Number.isFinite(m[key]) && m[key] >= 0)) throw new TrackerConfigError(`${where}.${key}`, `must be a non-negative number, got ${String(m[key])}`);
+    }
+    if (!(Number.isFinite(m.sojournTime) && m.sojournTime > 0)) throw new TrackerConfigError(`${where}.sojournTime`, `must be a positive number, got ${String(m.sojournTime)}`);
+    if (m.kind === "ct" && !(Number.isFinite(m.turnRate) && m.turnRate !== 0)) throw new TrackerConfigError(`${where}.turnRate`, "a ct model needs a non-zero finite turn rate (rad/s)");
+  });
+  if (!(o.motionModels.reduce((a, m) => a + m.initialProbability, 0) > 0)) throw new TrackerConfigError("motionModels", "initial probabilities sum to zero");
   for (const key of ["gateProbability", "modeSGateProbability"] as const) {
     if (!(o[key] > 0 && o[key] < 1)) throw new TrackerConfigError(key, `must be in (0, 1), got ${o[key]}`);
   }

@@ -6,15 +6,15 @@
  * scratch space and never written back, so coasting does not inflate P step by step.
  */
 import type { SensorId, SystemTrack, TrackIdentity, TrackStatus } from "../types/index.js";
-import { enuFrame, enuToGeodetic, rotateEnu, type EnuFrame } from "../geo/index.js";
-import type { MotionModel } from "./motion_model.js";
+import type { SystemFrame } from "./system_frame.js";
+import type { ImmFilter, ImmState } from "./imm.js";
 
 /** One track in the track table. */
 export interface Track {
   /** System track number (≥ 1, never reused). */
   trackNumber: number;
   status: TrackStatus;
-  /** State [e, n, u, ve, vn, vu] in the system ENU frame at time `t` (m, m/s). */
+  /** Combined IMM state [x, y, h, ẋ, ẏ, ḣ] in the system frame (`system_frame.ts`) at time `t` (m, m/s). */
   x: Float64Array;
   /** 6×6 row-major state covariance at time `t`. */
   p: Float64Array;
@@ -43,29 +43,14 @@ export interface Track {
   pressureAltitude?: number;
   /** Sensors that have updated the track, in order of first contribution. */
   sensors: SensorId[];
-  /** Filtered normalised innovation squared (d²/dim; 1 for a consistent filter), manoeuvre detector. */
-  nis: number;
-  /** Current process-noise scale (≥ 1), raised while `nis` shows a manoeuvre. */
+  /** The IMM filter state at time `t`; `x` and `p` above are its combined state and covariance (same arrays). */
+  imm: ImmState;
+  /** Process-noise scale (≥ 1) of predictions: raised after a missed scan, 1 after an update. */
   qScale: number;
+  /** UTC seconds of the last update per contributing sensor (CAT062 I062/290 ages). */
+  sensorUpdateTimes: Map<SensorId, number>;
   /** UTC seconds of the latest emitted snapshot (update or coast). */
   eventTime: number;
-}
-
-/** Parameters of the manoeuvre adaptation. */
-export interface ManoeuvreOptions {
-  /** λ: memory of the NIS filter (0 = last update only). */
-  nisMemory: number;
-  /** ν_th: smoothed NIS per dimension above which Q is scaled up. */
-  nisThreshold: number;
-  /** s_max: largest process-noise scale. */
-  maxQScale: number;
-}
-
-/** Updates a track's manoeuvre detector after an update with squared Mahalanobis distance `d2` of dimension `dim`. */
-export function adaptProcessNoise(track: Track, d2: number, dim: number, o: ManoeuvreOptions): void {
-  track.nis = o.nisMemory * track.nis + (1 - o.nisMemory) * (d2 / dim);
-  const r = track.nis / o.nisThreshold;
-  track.qScale = Math.min(o.maxQScale, Math.max(1, r * r * r * r));
 }
 
 const xs = new Float64Array(6);
@@ -75,13 +60,12 @@ const ps = new Float64Array(36);
  * Snapshot of a track at `time` (UTC s): the state predicted from `t` (never backwards),
  * position converted to WGS-84 and velocity rotated into the ENU frame at the track's position.
  */
-export function snapshot(track: Track, time: number, model: MotionModel, frame: EnuFrame): SystemTrack {
+export function snapshot(track: Track, time: number, filter: ImmFilter, frame: SystemFrame): SystemTrack {
   const at = Math.max(time, track.t);
   const dt = at - track.t;
-  model.predictState(track.x, dt, xs);
-  model.predictCovariance(track.p, dt, ps, track.qScale);
-  const position = enuToGeodetic({ east: xs[0], north: xs[1], up: xs[2] }, frame);
-  const velocity = rotateEnu({ east: xs[3], north: xs[4], up: xs[5] }, frame, enuFrame(position));
+  filter.predict(track.imm, dt, xs, ps, track.qScale);
+  const position = frame.toGeodetic(xs[0], xs[1], xs[2]);
+  const velocity = frame.velocityToEnu(xs);
   const out: SystemTrack = {
     trackNumber: track.trackNumber,
     status: track.status,

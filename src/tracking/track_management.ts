@@ -12,7 +12,7 @@
  *   floor((now − t_last)/T − missTolerance); each new miss shifts a 0 into the history.
  * - Confirmation: a tentative track with at least M hits among its last N scans.
  * - A confirmed track that misses a scan becomes `coasting`; an update makes it `confirmed` again.
- *   A miss also raises the track's process-noise scale to `maxQScale` (the plot may have fallen
+ *   A miss also raises the track's process-noise scale to `missQScale` (the plot may have fallen
  *   outside the gate because of a manoeuvre), widening the gate for re-acquisition.
  * - Deletion: confirmed/coasting after `maxMissedScans` consecutive misses, tentative after
  *   `maxMissedScansTentative` or once N scans have passed without reaching M hits; any track
@@ -33,7 +33,7 @@ export interface LifecycleOptions {
   modeSMaxCoastTime: number;
   missTolerance: number;
   /** Process-noise scale given to a track that misses a scan (a miss may be a manoeuvre). */
-  maxQScale: number;
+  missQScale: number;
 }
 
 /** Number of set bits in the lowest 31 bits. */
@@ -92,7 +92,7 @@ export function ageTrack(track: Track, now: number, opts: LifecycleOptions): Agi
   track.hits = (track.hits << Math.min(shift, 31)) & 0x7fffffff;
   track.scans += shift;
   track.misses = missed;
-  track.qScale = opts.maxQScale;
+  track.qScale = opts.missQScale;
   if (track.status === "tentative") {
     if (missed >= opts.maxMissedScansTentative) return "deleted";
     if (track.scans >= opts.confirmWindow && recentHits(track, opts.confirmWindow) < opts.confirmHits) return "deleted";

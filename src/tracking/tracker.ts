@@ -38,17 +38,19 @@
  * in the order given, batches in arrival order, and every loop follows those orders.
  */
 import type { AdsbReport, PlotReport, Sensor, SensorId, SensorReport, ServiceReport, SystemTrack, TrackUpdate } from "../types/index.js";
-import { enuFrame, enuToGeodetic, gaussianRadius, type EnuFrame } from "../geo/index.js";
+import { systemFrame, type SystemFrame } from "./system_frame.js";
 import { associate } from "./association.js";
+import { inCoverage } from "./coverage_check.js";
 import { chiSquareGate } from "./gating.js";
 import { hypothesise, type BatchPlot, type Hypothesis, type HypothesiserContext } from "./hypothesiser.js";
 import { applyPlotIdentity } from "./identity.js";
 import { initiateTrack } from "./initiator.js";
-import { innovation, kalmanUpdate, newInnovation } from "./kalman.js";
+import { innovation, newInnovation } from "./kalman.js";
 import { convertAdsb, convertPlot, type MeasurementOptions } from "./measurement.js";
-import { ncvModel } from "./motion_model.js";
+import { createImm } from "./imm.js";
+import { motionModelOf } from "./motion_models.js";
 import { resolveOptions, TrackerConfigError, type TrackerOptions } from "./options.js";
-import { adaptProcessNoise, snapshot, type ManoeuvreOptions, type Track } from "./track.js";
+import { snapshot, type Track } from "./track.js";
 import { ageTrack, recordHit } from "./track_management.js";
 
 /** Counters of a tracker run. */
@@ -83,6 +85,8 @@ export interface TrackerStats {
   tracksConfirmed: number;
   /** Tracks deleted (tentative ones included). */
   tracksDeleted: number;
+  /** Tracks deleted at a miss because no sensor covers their predicted position (counted in `tracksDeleted` too). */
+  tracksLeftCoverage: number;
   /** Tracks re-initialised at a plot with their Mode S address, far from their stale prediction. */
   tracksReacquired: number;
   /** ADS-B reports with a valid position (kind "adsb"). */
@@ -135,17 +139,17 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
   });
   const origin = opts.origin ?? sensors[0]?.site;
   if (!origin) throw new TrackerConfigError("origin", "no sensors and no origin given");
-  const frame: EnuFrame = enuFrame(origin);
-  const model = ncvModel(opts.processNoiseHorizontal, opts.processNoiseVertical);
+  const frame: SystemFrame = systemFrame(origin);
+  const filter = createImm(opts.motionModels.map((m) => ({ model: motionModelOf(m), name: m.name, sojournTime: m.sojournTime, initialProbability: m.initialProbability })));
   const measurement: MeasurementOptions = { k: opts.refractionK, modeCSigma: opts.modeCSigma, height3DSigma: opts.height3DSigma };
   const stats: TrackerStats = {
     reports: 0, plotsProcessed: 0, plotsAssociated: 0, plotsInitiating: 0, plotsUnknownSensor: 0, plotsNoDetection: 0, plotsInvalid: 0,
     serviceReports: 0, serviceUnknownSensor: 0, reportsIgnored: 0, batches: 0, gateTests: 0,
-    tracksInitiated: 0, tracksConfirmed: 0, tracksDeleted: 0, tracksReacquired: 0,
+    tracksInitiated: 0, tracksConfirmed: 0, tracksDeleted: 0, tracksLeftCoverage: 0, tracksReacquired: 0,
     adsbProcessed: 0, adsbByAddress: 0, adsbInvalid: 0,
   };
   const ctx: HypothesiserContext = {
-    model,
+    filter,
     frame,
     gate: chiSquareGate(opts.gateProbability),
     modeSGate: chiSquareGate(opts.modeSGateProbability),
@@ -157,16 +161,14 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
     tentativeTrackPenalty: opts.tentativeTrackPenalty,
     outOfSequenceTolerance: opts.outOfSequenceTolerance,
     trackHeightSigmaFloor: opts.trackHeightSigmaFloor,
-    earthRadius: gaussianRadius(origin.lat),
     counters: stats,
   };
-  const manoeuvre: ManoeuvreOptions = { nisMemory: opts.nisMemory, nisThreshold: opts.nisThreshold, maxQScale: opts.maxQScale };
   const defaultHeight = { height: opts.defaultHeight, sigma: opts.defaultHeightSigma };
+  const inn = newInnovation();
+  const xPred = new Float64Array(6);
+  const pPred = new Float64Array(36);
   let table: Track[] = [];
   let nextNumber = 1;
-  const inn = newInnovation();
-  const xs = new Float64Array(6);
-  const ps = new Float64Array(36);
 
   const scanPeriodOf = (s: SensorState): number => s.rotationPeriod ?? opts.defaultScanPeriod;
   const windowOf = (s: SensorState): number =>
@@ -174,7 +176,7 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
 
   function emit(out: TrackUpdate[], event: TrackUpdate["event"], tr: Track, time: number): void {
     tr.eventTime = Math.max(time, tr.t);
-    out.push({ event, track: snapshot(tr, time, model, frame) });
+    out.push({ event, track: snapshot(tr, time, filter, frame) });
   }
 
   function flushBatch(s: SensorState, out: TrackUpdate[]): void {
@@ -197,7 +199,7 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
           emit(out, "updated", held, plot.time);
           continue;
         }
-        const tr = initiateTrack(nextNumber++, plot, plots[i].conv, s.sensor.id, period, opts);
+        const tr = initiateTrack(nextNumber++, plot, plots[i].conv, s.sensor.id, period, opts, filter);
         table.push(tr);
         stats.plotsInitiating++;
         stats.tracksInitiated++;
@@ -223,9 +225,8 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
     out: TrackUpdate[],
   ): void {
     const dt = Math.max(0, plot.time - tr.t);
-    model.predictState(tr.x, dt, xs);
-    model.predictCovariance(tr.p, dt, ps, tr.qScale);
-    if (!innovation(xs, ps, conv.z, conv.r, conv.dim, inn)) return; // cannot happen: gated above
+    filter.predict(tr.imm, dt, xPred, pPred, tr.qScale);
+    if (!innovation(xPred, pPred, conv.z, conv.r, conv.dim, inn)) return; // cannot happen: gated above
     const d2 = inn.d2;
     let r = conv.r;
     const gamma = ctx.gate.threshold[conv.dim];
@@ -240,13 +241,11 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
     if (modeSMatch && d2 > gamma) {
       // Same Mode S address beyond the normal gate: keep the plot, down-weighted.
       r = conv.r.map((v) => (v * d2) / gamma);
-      innovation(xs, ps, conv.z, r, conv.dim, inn);
     }
-    kalmanUpdate(xs, ps, r, inn);
-    if (tr.updates >= 2) adaptProcessNoise(tr, d2, inn.dim, manoeuvre);
-    tr.x.set(xs);
-    tr.p.set(ps);
+    if (!filter.update(tr.imm, dt, conv.z, r, conv.dim, tr.qScale)) return;
+    tr.qScale = 1;
     tr.t += dt;
+    tr.sensorUpdateTimes.set(sensorId, plot.time);
     const confirmNow = recordHit(tr, plot.time, period, opts);
     tr.lastUpdateTime = Math.max(tr.lastUpdateTime, plot.time);
     tr.updates++;
@@ -288,18 +287,28 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
 
   /** Restarts a track's state at a plot (as a new track would start), keeping its number and identity. */
   function reinitialise(tr: Track, plot: PlotReport, conv: BatchPlot["conv"], sensorId: SensorId, period: number): void {
-    const fresh = initiateTrack(tr.trackNumber, plot, conv, sensorId, period, opts);
-    tr.x.set(fresh.x);
-    tr.p.set(fresh.p);
+    const fresh = initiateTrack(tr.trackNumber, plot, conv, sensorId, period, opts, filter);
+    filter.reset(tr.imm, fresh.x, fresh.p);
     tr.t = plot.time;
+    tr.sensorUpdateTimes.set(sensorId, plot.time);
     recordHit(tr, plot.time, period, opts);
     tr.lastUpdateTime = plot.time;
     tr.updates++;
-    tr.nis = 1;
     tr.qScale = 1;
     applyPlotIdentity(tr, plot);
     if (!tr.sensors.includes(sensorId)) tr.sensors.push(sensorId);
     if (tr.status === "coasting") tr.status = "confirmed";
+  }
+
+  /** True when every configured sensor states its coverage and none covers the track's predicted position at `time`. */
+  function outOfCoverage(tr: Track, time: number): boolean {
+    if (sensorMap.size === 0) return false;
+    filter.predict(tr.imm, Math.max(0, time - tr.t), xPred, pPred, tr.qScale);
+    const g = frame.toGeodetic(xPred[0], xPred[1], xPred[2]);
+    const mh = 3 * Math.sqrt(Math.max(pPred[0], pPred[7]));
+    const mv = 3 * Math.sqrt(pPred[14]);
+    for (const s of sensorMap.values()) if (inCoverage(s.sensor, g, mh, mv) !== "outside") return false;
+    return true;
   }
 
   function age(time: number, out: TrackUpdate[]): void {
@@ -309,6 +318,13 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
       if (r === "deleted") {
         tr.status = "deleted";
         stats.tracksDeleted++;
+        removed = true;
+        emit(out, "deleted", tr, time);
+      } else if (r === "missed" && opts.deleteOutOfCoverage && tr.identity.icaoAddress === undefined && outOfCoverage(tr, time)) {
+        // A miss where no sensor can see the track: the target has left the covered volume.
+        tr.status = "deleted";
+        stats.tracksDeleted++;
+        stats.tracksLeftCoverage++;
         removed = true;
         emit(out, "deleted", tr, time);
       } else if (r === "missed" && tr.status === "coasting") {
@@ -403,8 +419,7 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
     const held = table.find((t) => t.identity.icaoAddress === a.icaoAddress);
     let assumed = defaultHeight;
     if (held) {
-      const up = held.x[2] + Math.max(0, a.time - held.t) * held.x[5];
-      assumed = { height: enuToGeodetic({ east: held.x[0], north: held.x[1], up }, frame).height, sigma: opts.defaultHeightSigma };
+      assumed = { height: held.x[2] + Math.max(0, a.time - held.t) * held.x[5], sigma: opts.defaultHeightSigma };
     }
     const conv = convertAdsb(a, frame, { adsbPositionSigma: opts.adsbPositionSigma, modeCSigma: opts.modeCSigma }, assumed);
     if (!conv) {
@@ -448,7 +463,7 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
       if (tr.scanStart === undefined) tr.scanStart = tr.lastUpdateTime;
       updateTrack(tr, plot, hyps[best].conv, a.sensorId, period, hyps[best].modeSMatch, out);
     } else {
-      const tr = initiateTrack(nextNumber++, plot, conv, a.sensorId, period, opts);
+      const tr = initiateTrack(nextNumber++, plot, conv, a.sensorId, period, opts, filter);
       tr.scanStart = a.time;
       table.push(tr);
       stats.plotsInitiating++;
@@ -481,7 +496,7 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
       return out;
     },
     tracks() {
-      return table.map((tr) => snapshot(tr, tr.eventTime, model, frame));
+      return table.map((tr) => snapshot(tr, tr.eventTime, filter, frame));
     },
     stats() {
       return { ...stats };

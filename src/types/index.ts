@@ -296,6 +296,8 @@ export interface SensorCoverage {
   maxElevation?: number;
   /** Instrumented (maximum) slant range, m. */
   maxRange?: number;
+  /** Minimum slant range (blind zone around the antenna), m. */
+  minRange?: number;
   /** Refraction factor k of the effective earth radius (default 4/3). */
   k?: number;
 }

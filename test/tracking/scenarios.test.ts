@@ -153,7 +153,8 @@ describe("batching", () => {
     expect(tracker.process(plots[0])).toEqual([]);
     const ups = tracker.process(plots[1]); // 4 s later > 0.5 s window
     expect(ups.map((u) => u.event)).toEqual(["initiated"]);
-    expect(tracker.tick(plots[1].time).map((u) => u.event)).toEqual(["updated"]);
+    // The second plot confirms the track (default M-of-N 2 of 2).
+    expect(tracker.tick(plots[1].time).map((u) => u.event)).toEqual(["confirmed"]);
   });
 });
 

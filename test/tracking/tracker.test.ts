@@ -31,12 +31,12 @@ describe("tracker: single straight-line target", () => {
   const tracker = createTracker([testRadar()]);
   const updates = run(tracker, sim.reports, sim.t0 + 60 * 4);
 
-  it("forms exactly one track, confirmed on the third scan", () => {
+  it("forms exactly one track, confirmed by the default M-of-N (2 of 2)", () => {
     const initiated = updates.filter((u) => u.event === "initiated");
     expect(initiated).toHaveLength(1);
     const confirmed = updates.filter((u) => u.event === "confirmed");
     expect(confirmed).toHaveLength(1);
-    expect(confirmed[0].track.updates).toBe(3);
+    expect(confirmed[0].track.updates).toBe(DEFAULT_TRACKER_OPTIONS.confirmHits);
     expect(confirmed[0].track.trackNumber).toBe(1);
     const s = tracker.stats();
     expect(s.plotsProcessed).toBe(60);

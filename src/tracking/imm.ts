@@ -1,0 +1,292 @@
+/**
+ * Interacting multiple model (IMM) filter (Blom & Bar-Shalom 1988; Bar-Shalom, Li &
+ * Kirubarajan 2001, §11.6.6): r motion models on one state space [e, n, u, ve, vn, vu]
+ * (m, m/s), each with its own Kalman filter, mixed at every cycle by a Markov chain over the
+ * models.
+ *
+ * Cycle over an interval T (`update`):
+ * 1. transition probabilities π_ij(T): model i is kept with probability exp(−T/τ_i) (τ_i its
+ *    mean sojourn time, s) and left for each other model with equal probability — the
+ *    continuous-time chain sampled at the real interval, so irregular updates (several radars,
+ *    ADS-B) mix consistently;
+ * 2. mixing: c̄_j = Σ_i π_ij μ_i, μ_i|j = π_ij μ_i / c̄_j, x₀ⱼ = Σ_i μ_i|j x_i,
+ *    P₀ⱼ = Σ_i μ_i|j (P_i + (x_i − x₀ⱼ)(x_i − x₀ⱼ)ᵀ);
+ * 3. model-matched prediction and Kalman update (Joseph form, `kalman.ts`) with likelihood
+ *    Λ_j = N(ν_j; 0, S_j);
+ * 4. μ_j = Λ_j c̄_j / Σ_k Λ_k c̄_k;
+ * 5. combination: x = Σ μ_j x_j, P = Σ μ_j (P_j + (x_j − x)(x_j − x)ᵀ).
+ *
+ * The combined estimate (x, P) is what association, output and track quality use; `predict`
+ * gives the combined prediction (steps 1–3 without the update) without changing the state.
+ */
+import { innovation, kalmanUpdate, newInnovation, type Innovation } from "./kalman.js";
+import { symmetrize } from "./linalg.js";
+import { STATE_DIM, type MotionModel } from "./motion_model.js";
+
+const N = STATE_DIM;
+const NN = N * N;
+/** Most models an IMM may have. */
+export const MAX_MODELS = 8;
+
+/** The state of one track's IMM filter at one time. */
+export interface ImmState {
+  /** Combined state [e, n, u, ve, vn, vu], m and m/s. */
+  x: Float64Array;
+  /** Combined 6×6 covariance, row-major. */
+  p: Float64Array;
+  /** Model-conditioned states, one 6-vector per model. */
+  mx: Float64Array[];
+  /** Model-conditioned covariances, one row-major 6×6 per model. */
+  mp: Float64Array[];
+  /** Model probabilities μ_j (sum 1). */
+  mu: Float64Array;
+}
+
+/** Result of an IMM update. */
+export interface ImmUpdateResult {
+  /** Squared Mahalanobis distance of the measurement against the combined prediction. */
+  d2: number;
+  /** Measurement dimension used. */
+  dim: number;
+}
+
+/** An IMM filter: its models and Markov chain; stateless (the state lives in `ImmState`). */
+export interface ImmFilter {
+  /** The motion models, in order. */
+  readonly models: readonly MotionModel[];
+  /** Model names, for output and diagnostics. */
+  readonly names: readonly string[];
+  /** A state with every model at (x, P) and the initial model probabilities. */
+  init(x: Float64Array, p: Float64Array): ImmState;
+  /** Re-initialises `state` in place at (x, P) with the initial probabilities. */
+  reset(state: ImmState, x: Float64Array, p: Float64Array): void;
+  /**
+   * Combined prediction `dt` ≥ 0 s ahead into `outX` (6) and `outP` (36); the state is not
+   * changed. `qScale` ≥ 1 scales every model's process noise. `outMu`, if given, receives the
+   * predicted model probabilities c̄_j.
+   */
+  predict(state: ImmState, dt: number, outX: Float64Array, outP: Float64Array, qScale?: number, outMu?: Float64Array): void;
+  /**
+   * Predicts `dt` ≥ 0 s and updates in place with a position measurement `z` (first `dim` of
+   * e, n, u; m) of covariance `r` (3×3 row-major; leading dim×dim block used, m²).
+   * @returns the combined-prediction Mahalanobis distance, or undefined when an innovation
+   *   covariance is not positive definite (the state is then left unchanged).
+   */
+  update(state: ImmState, dt: number, z: Float64Array, r: Float64Array, dim: number, qScale?: number): ImmUpdateResult | undefined;
+  /**
+   * An upper bound of the predicted variance of position component `i` (0 = e, 1 = n, 2 = u)
+   * `dt` s ahead, from the combined covariance (m²): the largest of the models' own bounds plus
+   * the spread of their predicted means. Used by cheap pre-gates before `predict`.
+   */
+  predictedVariance(state: ImmState, i: number, dt: number, qScale?: number): number;
+}
+
+/** One model of an IMM with its Markov parameters. */
+export interface ImmModelSpec {
+  model: MotionModel;
+  name: string;
+  /** Mean sojourn time in this model, seconds (> 0). */
+  sojournTime: number;
+  /** Initial probability (the initial probabilities are normalised to sum 1). */
+  initialProbability: number;
+}
+
+/** Thrown for an invalid IMM configuration. */
+export class ImmConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ImmConfigError";
+  }
+}
+
+/**
+ * Builds an IMM filter.
+ * @throws ImmConfigError for no models, more than {@link MAX_MODELS}, a non-positive sojourn
+ *   time or non-positive initial probabilities.
+ */
+export function createImm(specs: readonly ImmModelSpec[]): ImmFilter {
+  const r = specs.length;
+  if (r < 1 || r > MAX_MODELS) throw new ImmConfigError(`an IMM needs 1 to ${MAX_MODELS} models, got ${r}`);
+  for (const s of specs) {
+    if (!(s.sojournTime > 0)) throw new ImmConfigError(`model ${s.name}: sojourn time must be positive`);
+    if (!(s.initialProbability >= 0)) throw new ImmConfigError(`model ${s.name}: initial probability must be ≥ 0`);
+  }
+  const total = specs.reduce((a, s) => a + s.initialProbability, 0);
+  if (!(total > 0)) throw new ImmConfigError("initial model probabilities sum to zero");
+  const mu0 = Float64Array.from(specs, (s) => s.initialProbability / total);
+  const models = specs.map((s) => s.model);
+  const tau = specs.map((s) => s.sojournTime);
+
+  // Scratch space (single-threaded; never escapes a call).
+  const pi = new Float64Array(r * r);
+  const wts = new Float64Array(r);
+  const cbar = new Float64Array(r);
+  const x0 = specs.map(() => new Float64Array(N));
+  const p0 = specs.map(() => new Float64Array(NN));
+  const xj = new Float64Array(N);
+  const pj = new Float64Array(NN);
+  const lik = new Float64Array(r);
+  const inn: Innovation = newInnovation();
+  const tmpX = specs.map(() => new Float64Array(N));
+  const tmpP = specs.map(() => new Float64Array(NN));
+
+  function transition(dt: number): void {
+    for (let i = 0; i < r; i++) {
+      const stay = r === 1 ? 1 : Math.exp(-dt / tau[i]);
+      const leave = r === 1 ? 0 : (1 - stay) / (r - 1);
+      for (let j = 0; j < r; j++) pi[i * r + j] = i === j ? stay : leave;
+    }
+  }
+
+  /** Steps 1–2: predicted model probabilities into cbar, mixed initial conditions into x0/p0. */
+  function mix(s: ImmState, dt: number): void {
+    if (r === 1) {
+      cbar[0] = 1;
+      x0[0].set(s.mx[0]);
+      p0[0].set(s.mp[0]);
+      return;
+    }
+    transition(dt);
+    for (let j = 0; j < r; j++) {
+      let c = 0;
+      for (let i = 0; i < r; i++) c += pi[i * r + j] * s.mu[i];
+      cbar[j] = c;
+    }
+    for (let j = 0; j < r; j++) {
+      const xo = x0[j];
+      const po = p0[j];
+      xo.fill(0);
+      po.fill(0);
+      const cj = cbar[j];
+      for (let i = 0; i < r; i++) {
+        const w = cj > 0 ? (pi[i * r + j] * s.mu[i]) / cj : i === j ? 1 : 0;
+        wts[i] = w;
+        if (w === 0) continue;
+        const xi = s.mx[i];
+        for (let k = 0; k < N; k++) xo[k] += w * xi[k];
+      }
+      for (let i = 0; i < r; i++) {
+        const w = wts[i];
+        if (w === 0) continue;
+        const xi = s.mx[i];
+        const pim = s.mp[i];
+        for (let a = 0; a < N; a++) {
+          const da = xi[a] - xo[a];
+          const wda = w * da;
+          for (let b = 0; b < N; b++) po[a * N + b] += w * pim[a * N + b] + wda * (xi[b] - xo[b]);
+        }
+      }
+    }
+  }
+
+  /** Combines model states (xs, ps) with weights w into (outX, outP). */
+  function combine(xs: Float64Array[], ps: Float64Array[], w: Float64Array, outX: Float64Array, outP: Float64Array): void {
+    if (r === 1) {
+      outX.set(xs[0]);
+      outP.set(ps[0]);
+      return;
+    }
+    outX.fill(0, 0, N);
+    for (let j = 0; j < r; j++) {
+      const xv = xs[j];
+      for (let k = 0; k < N; k++) outX[k] += w[j] * xv[k];
+    }
+    outP.fill(0, 0, NN);
+    for (let j = 0; j < r; j++) {
+      const wj = w[j];
+      if (wj === 0) continue;
+      const xv = xs[j];
+      const pv = ps[j];
+      for (let a = 0; a < N; a++) {
+        const wda = wj * (xv[a] - outX[a]);
+        for (let b = 0; b < N; b++) outP[a * N + b] += wj * pv[a * N + b] + wda * (xv[b] - outX[b]);
+      }
+    }
+    symmetrize(outP, N);
+  }
+
+  /** Steps 1–3a: mixing and model-matched prediction into tmpX/tmpP. */
+  function predictModels(s: ImmState, dt: number, qScale: number): void {
+    mix(s, dt);
+    for (let j = 0; j < r; j++) {
+      models[j].predictState(x0[j], dt, tmpX[j]);
+      models[j].predictCovariance(p0[j], dt, tmpP[j], qScale);
+    }
+  }
+
+  return {
+    models,
+    names: specs.map((s) => s.name),
+    init(x, p) {
+      const s: ImmState = {
+        x: new Float64Array(N), p: new Float64Array(NN),
+        mx: specs.map(() => new Float64Array(N)), mp: specs.map(() => new Float64Array(NN)), mu: new Float64Array(r),
+      };
+      this.reset(s, x, p);
+      return s;
+    },
+    reset(s, x, p) {
+      s.x.set(x.subarray(0, N));
+      s.p.set(p.subarray(0, NN));
+      for (let j = 0; j < r; j++) {
+        s.mx[j].set(s.x);
+        s.mp[j].set(s.p);
+      }
+      s.mu.set(mu0);
+    },
+    predict(s, dt, outX, outP, qScale = 1, outMu) {
+      if (dt === 0 && qScale === 1) {
+        // Nothing to predict: the combined posterior is the answer.
+        outX.set(s.x);
+        outP.set(s.p);
+        if (outMu) outMu.set(s.mu);
+        return;
+      }
+      predictModels(s, dt, qScale);
+      combine(tmpX, tmpP, cbar, outX, outP);
+      if (outMu) outMu.set(cbar);
+    },
+    predictedVariance(s, i, dt, qScale = 1) {
+      let v = 0;
+      for (const m of models) v = Math.max(v, m.predictedVariance(s.p, i, dt, qScale));
+      // Turn models move the mean by up to |v|·T·(ωT)/2 from the straight line; allow |v|·T·0.2.
+      const speed = Math.hypot(s.x[3], s.x[4]);
+      const spread = r > 1 && i < 2 ? 0.2 * speed * dt : 0;
+      return v + spread * spread;
+    },
+    update(s, dt, z, rm, dim, qScale = 1) {
+      predictModels(s, dt, qScale);
+      // Mahalanobis distance against the combined prediction (what the gate used).
+      combine(tmpX, tmpP, cbar, xj, pj);
+      if (!innovation(xj, pj, z, rm, dim, inn)) return undefined;
+      const d2 = inn.d2;
+      let maxLog = -Infinity;
+      for (let j = 0; j < r; j++) {
+        if (!innovation(tmpX[j], tmpP[j], z, rm, dim, inn)) return undefined;
+        lik[j] = -0.5 * (inn.d2 + inn.logDetS);
+        if (lik[j] > maxLog) maxLog = lik[j];
+        kalmanUpdate(tmpX[j], tmpP[j], rm, inn);
+      }
+      let sum = 0;
+      for (let j = 0; j < r; j++) {
+        lik[j] = Math.exp(lik[j] - maxLog) * cbar[j];
+        sum += lik[j];
+      }
+      if (!(sum > 0) || !Number.isFinite(sum)) for (let j = 0; j < r; j++) lik[j] = cbar[j];
+      else for (let j = 0; j < r; j++) lik[j] /= sum;
+      // Keep every model alive: a probability that underflows to 0 could never recover.
+      let norm = 0;
+      for (let j = 0; j < r; j++) {
+        lik[j] = Math.max(lik[j], 1e-6);
+        norm += lik[j];
+      }
+      for (let j = 0; j < r; j++) s.mu[j] = lik[j] / norm;
+      for (let j = 0; j < r; j++) {
+        s.mx[j].set(tmpX[j]);
+        s.mp[j].set(tmpP[j]);
+      }
+      combine(s.mx, s.mp, s.mu, s.x, s.p);
+      return { d2, dim };
+    },
+  };
+}
