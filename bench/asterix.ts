@@ -3,13 +3,15 @@
  * 53-minute CAT062 capture, against `tshark -T fields` on the same data in the same run (as a
  * ratio), plus the decoder fuzz run (100,000 random inputs).
  *
- * Skywatch figures are best-of-10 wall times on one core, framing included. tshark reads the CAT048
+ * Skywatch figures are best-of-10 wall times on one core, framing included, for three paths: blocks →
+ * SensorReports (the fast path, `decodeReports`), blocks → generic records (`decodeBlock`), and both
+ * (`decode`); the ratios to tshark are given for the first two. tshark reads the CAT048
  * file through a pcap made here (one data block per UDP datagram), as it cannot read raw ASTERIX.
  * Skips with a message when ../shared is absent; installs tshark with scripts/ensure-tshark.sh.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
@@ -82,22 +84,45 @@ const CASES: Case[] = [
   },
 ];
 
-function skywatch(c: Case): { records: number; seconds: number; reportSeconds: number; bytes: number } {
+/** Best-of-10 wall times (s) of the three Skywatch paths over one file, framing included. */
+interface Timings {
+  records: number;
+  reports: number;
+  bytes: number;
+  /** Blocks → SensorReports (`decodeReports`: projections for CAT048/CAT062), what replay and tracking use. */
+  toReports: number;
+  /** Blocks → generic records (`decodeBlock`), what `skywatch decode` prints as JSON. */
+  toRecords: number;
+  /** Blocks → records and reports (`decode`), what `skywatch decode` runs. */
+  both: number;
+}
+
+function skywatch(c: Case): Timings {
   const buf = new Uint8Array(readFileSync(join(data, c.file)));
   const framing = detectFraming(buf, c.file);
   const registry = new CategoryRegistry();
-  const rec = bestOf(10, () => {
+  let reports = 0;
+  const toReports = bestOf(10, () => {
+    const d = new AsterixDecoderStream({ referenceTime: 1_700_000_000 });
+    let n = 0;
+    for (const x of frameBlocks(buf, framing)) if (x.kind === "block") n += d.decodeReports(x).reports.length;
+    reports = n;
+    return d.stats.records;
+  });
+  const toRecords = bestOf(10, () => {
     let n = 0;
     for (const x of frameBlocks(buf, framing)) if (x.kind === "block") n += decodeBlock(registry, x.data, x.offset).records.length;
     return n;
   });
-  const rep = bestOf(10, () => {
+  const both = bestOf(5, () => {
     const d = new AsterixDecoderStream({ referenceTime: 1_700_000_000 });
-    let n = 0;
-    for (const x of frameBlocks(buf, framing)) if (x.kind === "block") n += d.decode(x).reports.length;
-    return n;
+    for (const x of frameBlocks(buf, framing)) if (x.kind === "block") d.decode(x);
+    return d.stats.records;
   });
-  return { records: rec.count, seconds: rec.seconds, reportSeconds: rep.seconds, bytes: buf.length };
+  if (toRecords.count !== toReports.count) throw new Error(`${c.file}: ${toRecords.count} records by one path, ${toReports.count} by the other`);
+  return {
+    records: toRecords.count, reports, bytes: buf.length, toReports: toReports.seconds, toRecords: toRecords.seconds, both: both.seconds,
+  };
 }
 
 function tshark(c: Case, dir: string): number | undefined {
@@ -125,6 +150,7 @@ function tshark(c: Case, dir: string): number | undefined {
 
 function fuzz(cases: number): void {
   const registry = new CategoryRegistry();
+  const stream = new AsterixDecoderStream({ referenceTime: 1_700_000_000 });
   const t0 = performance.now();
   let errors = 0;
   let records = 0;
@@ -137,12 +163,16 @@ function fuzz(cases: number): void {
       block.set(body, 3);
       const r = decodeBlock(registry, block, 0);
       if (r.error && !(r.error instanceof DecodeError)) throw new Error("not a DecodeError");
+      // The fast path to reports, on the same bytes: also records or a DecodeError, never another exception.
+      const f = stream.decodeReports({ data: block, offset: 0 });
+      if (f.error && !(f.error instanceof DecodeError)) throw new Error("not a DecodeError");
+      if ((f.error === undefined) !== (r.error === undefined)) throw new Error("the two paths disagree on an error");
       if (r.error) errors++;
       records += r.records.length;
     }),
     { numRuns: cases },
   );
-  console.log(`fuzz    ${cases} random blocks of 12 categories in ${((performance.now() - t0) / 1000).toFixed(1)} s: ` +
+  console.log(`fuzz    ${cases} random blocks of 12 categories in ${((performance.now() - t0) / 1000).toFixed(1)} s, both paths: ` +
     `${records} records decoded, ${errors} DecodeErrors, no other exception`);
 }
 
@@ -154,19 +184,25 @@ function main(): void {
   const ensure = spawnSync("bash", [join(root, "scripts/ensure-tshark.sh")], { stdio: "inherit" });
   const haveTshark = ensure.status === 0;
   const dir = mkdtempSync(join(tmpdir(), "skywatch-bench-"));
+  const rate = (n: number, seconds: number): string => `${Math.round(n / seconds).toLocaleString("en").padStart(9)} records/s`;
+  const mbs = (bytes: number, seconds: number): string => `${(bytes / 1e6 / seconds).toFixed(1).padStart(5)} MB/s`;
+  console.log("Skywatch: best of 10 runs in this process, one core, the file already in memory; framing included.");
+  console.log("  blocks → reports: framing + decoding + SensorReports (AsterixDecoderStream.decodeReports, the replay/tracking path)");
+  console.log("  blocks → records: framing + generic records with every item (decodeBlock, what `skywatch decode` prints)");
+  console.log("  records + reports: both of the above per block (AsterixDecoderStream.decode)");
+  console.log("tshark: best of 2 runs of the whole process (`tshark -T fields`, output to /dev/null).");
+  console.log(`load average at start: ${loadavg().map((x) => x.toFixed(2)).join(" ")} on ${cpus().length} cores`);
   for (const c of CASES) {
     const s = skywatch(c);
-    const rate = s.records / s.seconds;
-    console.log(`${c.name}`);
-    console.log(`  skywatch  ${Math.round(rate).toLocaleString("en")} records/s, ${(s.bytes / 1e6 / s.seconds).toFixed(1)} MB/s ` +
-      `(records); ${Math.round(s.records / s.reportSeconds).toLocaleString("en")} records/s to SI reports`);
+    console.log(`${c.name}, ${(s.bytes / 1e6).toFixed(1)} MB, ${s.reports.toLocaleString("en")} reports`);
+    console.log(`  skywatch blocks → reports   ${rate(s.records, s.toReports)}, ${mbs(s.bytes, s.toReports)}`);
+    console.log(`  skywatch blocks → records   ${rate(s.records, s.toRecords)}, ${mbs(s.bytes, s.toRecords)}`);
+    console.log(`  skywatch records + reports  ${rate(s.records, s.both)}, ${mbs(s.bytes, s.both)}`);
     if (!haveTshark) continue;
     const t = tshark(c, dir);
     if (t === undefined) continue;
-    const trate = s.records / t;
-    console.log(`  tshark    ${Math.round(trate).toLocaleString("en")} records/s, ${(s.bytes / 1e6 / t).toFixed(1)} MB/s ` +
-      `(-T fields, ${c.fields.length} fields, whole process)`);
-    console.log(`  ratio     ${(rate / trate).toFixed(1)}× tshark`);
+    console.log(`  tshark -T fields            ${rate(s.records, t)}, ${mbs(s.bytes, t)} (${c.fields.length} fields, whole process)`);
+    console.log(`  ratio                       ${(t / s.toReports).toFixed(1)}× tshark to reports, ${(t / s.toRecords).toFixed(1)}× to records`);
   }
   fuzz(100_000);
 }

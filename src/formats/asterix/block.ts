@@ -7,6 +7,7 @@
  */
 import { decodeRecord, type AsterixRecord } from "./decode.js";
 import { DecodeError } from "./errors.js";
+import { projectorFor, type ProjectionSpec } from "./projection.js";
 import type { CategoryRegistry } from "./registry.js";
 
 /** What one data block gave. */
@@ -82,14 +83,43 @@ export function decodeBlock(registry: CategoryRegistry, block: Uint8Array, offse
   return result;
 }
 
+/** The empty projection: a projector of it only checks that records are well formed (see `projection.ts`). */
+const NOTHING: ProjectionSpec = {};
+const NO_FIELDS = {};
+
 /**
  * A framing validator (see `FrameOptions.validate`): true when every record of the block decodes,
- * false when one does not, undefined when the category has no decoder here.
+ * false when one does not, undefined when the category has no decoder here — what `decodeBlock`
+ * says, found without building records (a generated projection of no field walks each record;
+ * a record it does not take is decoded by the generic decoder, which has the last word).
  */
 export function blockValidator(registry: CategoryRegistry): (block: Uint8Array) => boolean | undefined {
   return (block) => {
-    const r = decodeBlock(registry, block, 0);
-    if (r.unsupported) return undefined;
-    return r.error === undefined && r.records.length > 0;
+    const len = block.length;
+    if (len < 4 || ((block[1] << 8) | block[2]) !== len) return false;
+    const category = block[0];
+    const perSensor = registry.hasSensorChoices();
+    const first = registry.get(category, peekSensor(block, 3));
+    if (!first) return undefined;
+    let cat = first;
+    let pos = 3;
+    while (pos < len) {
+      if (perSensor) {
+        const sensor = peekSensor(block, pos);
+        if (sensor !== undefined) cat = registry.get(category, sensor) ?? first;
+      }
+      const next = projectorFor(cat.spec, NOTHING)?.project(block, pos, len, NO_FIELDS) ?? -1;
+      if (next >= 0) {
+        pos = next;
+        continue;
+      }
+      try {
+        pos += decodeRecord(cat, block, pos, len, 0).length;
+      } catch (e) {
+        if (e instanceof DecodeError) return false;
+        throw e;
+      }
+    }
+    return true;
   };
 }

@@ -11,7 +11,7 @@ import { isDeepStrictEqual } from "node:util";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-  AsterixDecoderStream, EDITIONS, encodeDataBlock, type EditionChoice, type TimedBlockInput,
+  AsterixDecoderStream, blockValidator, CategoryRegistry, decodeBlock, EDITIONS, encodeDataBlock, type EditionChoice, type TimedBlockInput,
 } from "../../../src/formats/asterix/index.js";
 import { CAT048_PLOT_FIELDS } from "../../../src/formats/asterix/cat048.js";
 import { CAT062_TRACK_FIELDS } from "../../../src/formats/asterix/cat062.js";
@@ -155,5 +155,32 @@ describe("fast reports = generic reports", () => {
       data.set(body, 3);
       compare([{ data, offset: 7 }], { referenceTime: NOON }, `random CAT${cat}`);
     }), { numRuns: 1000 });
+  });
+
+  it("the block validator says what decodeBlock says, on random and on encoded blocks of every category", () => {
+    const registry = new CategoryRegistry();
+    const validate = blockValidator(registry);
+    const slow = (block: Uint8Array): boolean | undefined => {
+      const r = decodeBlock(registry, block, 0);
+      return r.unsupported ? undefined : r.error === undefined && r.records.length > 0;
+    };
+    const cats = Object.keys(EDITIONS).map(Number);
+    fc.assert(fc.property(fc.constantFrom(...cats, 4, 99), fc.uint8Array({ maxLength: 80 }), fc.boolean(), (cat, body, mend) => {
+      const data = new Uint8Array(body.length + 3);
+      data[0] = cat;
+      data[1] = mend ? data.length >> 8 : body[0] ?? 0;
+      data[2] = mend ? data.length & 0xff : body[1] ?? 0;
+      data.set(body, 3);
+      expect(validate(data)).toBe(slow(data));
+    }), { numRuns: 3000 });
+    for (const cat of cats) {
+      const spec = EDITIONS[cat][new CategoryRegistry().get(cat)!.spec.edition];
+      fc.assert(fc.property(fc.array(recordArbitrary(spec), { minLength: 1, maxLength: 3 }), fc.nat(), fc.integer({ min: 0, max: 255 }), (recs, at, byte) => {
+        const data = encodeDataBlock(spec, recs);
+        expect(validate(data), `CAT${cat}`).toBe(true);
+        data[3 + (at % (data.length - 3))] = byte;
+        expect(validate(data), `CAT${cat}`).toBe(slow(data));
+      }), { numRuns: 30 });
+    }
   });
 });
