@@ -3,8 +3,9 @@
  * what cost.
  *
  * For each plot of a batch and each live track:
- * 1. time: a plot older than the track state by more than `outOfSequenceTolerance` is skipped;
- *    a slightly older one is used with Δt = 0;
+ * 1. time: a plot older than the track state by more than `outOfSequenceLag` is skipped; an
+ *    older one within the lag is gated against the track retrodicted to the plot's time
+ *    (out-of-sequence measurement, `imm.ts`);
  * 2. identity: differing Mode S addresses forbid the pair (`identity.ts`); an equal address
  *    replaces steps 3–5 by a kinematic gate (reachable at `maxSpeed` plus 3σ plus `modeSReach`),
  *    its cost taking d² capped at the Mode S gate; a Mode S track coasting beyond
@@ -76,7 +77,8 @@ export interface HypothesiserContext {
   maxMissedScans: number;
   /** Cost added to pairs with a tentative track. */
   tentativeTrackPenalty: number;
-  outOfSequenceTolerance: number;
+  /** Largest age (s) of a plot relative to a track state that is still associated (out-of-sequence update). */
+  outOfSequenceLag: number;
   trackHeightSigmaFloor: number;
   /** Counter of full Mahalanobis tests, incremented here. */
   counters: { gateTests: number };
@@ -110,7 +112,8 @@ function buildGrid(plots: BatchPlot[], tracks: Track[], ctx: HypothesiserContext
     centres[2 * j + 1] = x[1] + dtMid * x[4];
     const ve = ctx.filter.predictedVariance(tr.imm, 0, dtMax, tr.qScale);
     const vn = ctx.filter.predictedVariance(tr.imm, 1, dtMax, tr.qScale);
-    let r = Math.sqrt(gMax * (ve + vn)) + 0.5 * Math.hypot(x[3], x[4]) * (tMax - tMin);
+    // Motion across the batch, and back to its oldest plot for an out-of-sequence pair.
+    let r = Math.sqrt(gMax * (ve + vn)) + Math.hypot(x[3], x[4]) * (0.5 * (tMax - tMin) + Math.max(0, tr.t - tMin));
     if (tr.updates === 1) r += ctx.maxSpeed * dtMax;
     radii[j] = r;
     sum += r;
@@ -182,8 +185,10 @@ export function hypothesise(plots: BatchPlot[], tracks: Track[], ctx: Hypothesis
     for (const j of candidates) {
       const tr = tracks[j];
       const dtRaw = plot.time - tr.t;
-      if (dtRaw < -ctx.outOfSequenceTolerance) continue;
-      const dt = Math.max(0, dtRaw);
+      if (dtRaw < -ctx.outOfSequenceLag) continue;
+      // dt: signed interval for the mean; |dt| bounds the growth of the variance either way.
+      const dt = dtRaw;
+      const adt = Math.abs(dtRaw);
       const rel = relateIdentity(plot, tr, ctx.identityCosts);
       if (rel.forbidden) continue;
       if (!rel.modeSMatch && tr.misses >= ctx.maxMissedScans && tr.identity.icaoAddress !== undefined) continue;
@@ -191,28 +196,29 @@ export function hypothesise(plots: BatchPlot[], tracks: Track[], ctx: Hypothesis
       const x = tr.x;
       const de = conv.z[0] - (x[0] + dt * x[3]);
       const dn = conv.z[1] - (x[1] + dt * x[4]);
-      const ve = filter.predictedVariance(tr.imm, 0, dt, tr.qScale);
-      const vn = filter.predictedVariance(tr.imm, 1, dt, tr.qScale);
+      const ve = filter.predictedVariance(tr.imm, 0, adt, tr.qScale);
+      const vn = filter.predictedVariance(tr.imm, 1, adt, tr.qScale);
       if (rel.modeSMatch) {
         // Same airframe: a kinematic gate only (see TrackerOptions.modeSReach).
-        const reach = ctx.maxSpeed * dt + 3 * Math.sqrt(ve + vn + conv.r[0] + conv.r[4]) + ctx.modeSReach;
+        const reach = ctx.maxSpeed * adt + 3 * Math.sqrt(ve + vn + conv.r[0] + conv.r[4]) + ctx.modeSReach;
         if (de * de + dn * dn > reach * reach) continue;
       } else if (has3D) {
         if (!preGate(de, ve, conv.r[0], gamma) || !preGate(dn, vn, conv.r[4], gamma)) continue;
       } else {
         // Ground position of a 2D plot shifts by at most ~|Δh| (elevation below 45°).
         const heightTrack = x[2] + dt * x[5];
-        const margin = Math.abs(heightTrack - conv.height) + 3 * Math.sqrt(filter.predictedVariance(tr.imm, 2, dt, tr.qScale)) + 1000;
+        const margin = Math.abs(heightTrack - conv.height) + 3 * Math.sqrt(filter.predictedVariance(tr.imm, 2, adt, tr.qScale)) + 1000;
         if (Math.abs(de) > Math.sqrt(gamma * (ve + conv.r[0])) + margin) continue;
         if (Math.abs(dn) > Math.sqrt(gamma * (vn + conv.r[4])) + margin) continue;
       }
       if (tr.updates === 1 && !rel.modeSMatch) {
-        const reach = ctx.maxSpeed * dt + Math.sqrt(gamma * (conv.r[0] + conv.r[4] + tr.p[0] + tr.p[7]));
+        const reach = ctx.maxSpeed * adt + Math.sqrt(gamma * (conv.r[0] + conv.r[4] + tr.p[0] + tr.p[7]));
         const ex = conv.z[0] - x[0];
         const nx = conv.z[1] - x[1];
         if (ex * ex + nx * nx > reach * reach) continue;
       }
-      filter.predict(tr.imm, dt, xPred, pPred, tr.qScale);
+      if (dt < 0) filter.retrodict(tr.imm, -dt, xPred, pPred);
+      else filter.predict(tr.imm, dt, xPred, pPred, tr.qScale);
       let pairConv = conv;
       let pairLogDetR = logDetR;
       if (!has3D) {

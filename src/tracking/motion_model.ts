@@ -25,6 +25,8 @@ export interface MotionModel {
   predictCovariance(p: Float64Array, dt: number, out: Float64Array, qScale?: number): void;
   /** Predicted variance of state component `i` (a position) after `dt` s, without building the matrix. */
   predictedVariance(p: Float64Array, i: number, dt: number, qScale?: number): number;
+  /** Acceleration noise spectral densities [east, north, up] (m²/s³), when the model has them. */
+  readonly processNoise?: readonly number[];
 }
 
 /**
@@ -36,6 +38,7 @@ export function ncvModel(qHorizontal: number, qVertical: number): MotionModel {
   const q = [qHorizontal, qHorizontal, qVertical];
   return {
     dim: STATE_DIM,
+    processNoise: q,
     predictState(x, dt, out) {
       out[0] = x[0] + dt * x[3];
       out[1] = x[1] + dt * x[4];

@@ -107,8 +107,12 @@ export interface TrackerOptions {
   batchWindowFraction: number;
   /** Batch time span for a sensor without rotation period, seconds. */
   batchWindow: number;
-  /** A plot older than a track's state by more than this is not associated to it (out of sequence), seconds. */
-  outOfSequenceTolerance: number;
+  /**
+   * A report older than a track's state by up to this much is still associated to it and folded
+   * in by an out-of-sequence update (retrodiction, `imm.ts`); an older one is not, seconds. Plots
+   * of several radars and ADS-B reach the tracker out of time order by up to a batch window.
+   */
+  outOfSequenceLag: number;
 
   /**
    * Nominal update period of an ADS-B receiver, seconds: the "scan" of tracks updated by ADS-B
@@ -166,7 +170,7 @@ export const DEFAULT_TRACKER_OPTIONS: TrackerOptions = Object.freeze({
   defaultScanPeriod: 4,
   batchWindowFraction: 1 / 8,
   batchWindow: 0.5,
-  outOfSequenceTolerance: 0.5,
+  outOfSequenceLag: 10,
   adsbUpdatePeriod: 2,
   adsbPositionSigma: 100,
 }) as TrackerOptions;
@@ -202,7 +206,7 @@ export function resolveOptions(options: Partial<TrackerOptions> = {}): TrackerOp
   }
   const nonNegative: (keyof TrackerOptions)[] = [
     "trackHeightSigmaFloor", "tentativeTrackPenalty", "modeSMatchBonus", "mode3AMatchBonus",
-    "mode3AMismatchPenalty", "missTolerance", "outOfSequenceTolerance",
+    "mode3AMismatchPenalty", "missTolerance", "outOfSequenceLag",
   ];
   for (const key of nonNegative) {
     const v = o[key] as number;

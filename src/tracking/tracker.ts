@@ -89,11 +89,13 @@ export interface TrackerStats {
   tracksLeftCoverage: number;
   /** Tracks re-initialised at a plot with their Mode S address, far from their stale prediction. */
   tracksReacquired: number;
+  /** Reports older than their track's state folded in by an out-of-sequence update. */
+  plotsOutOfSequence: number;
   /** ADS-B reports with a valid position (kind "adsb"). */
   adsbProcessed: number;
   /** ADS-B reports that updated the track holding their ICAO address. */
   adsbByAddress: number;
-  /** ADS-B reports skipped: no finite position or time, or older than their track's state (out of sequence). */
+  /** ADS-B reports skipped: no finite position or time, or older than their track's state by more than `outOfSequenceLag`. */
   adsbInvalid: number;
 }
 
@@ -146,7 +148,7 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
     reports: 0, plotsProcessed: 0, plotsAssociated: 0, plotsInitiating: 0, plotsUnknownSensor: 0, plotsNoDetection: 0, plotsInvalid: 0,
     serviceReports: 0, serviceUnknownSensor: 0, reportsIgnored: 0, batches: 0, gateTests: 0,
     tracksInitiated: 0, tracksConfirmed: 0, tracksDeleted: 0, tracksLeftCoverage: 0, tracksReacquired: 0,
-    adsbProcessed: 0, adsbByAddress: 0, adsbInvalid: 0,
+    plotsOutOfSequence: 0, adsbProcessed: 0, adsbByAddress: 0, adsbInvalid: 0,
   };
   const ctx: HypothesiserContext = {
     filter,
@@ -159,7 +161,7 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
     modeSReach: opts.modeSReach,
     maxMissedScans: opts.maxMissedScans,
     tentativeTrackPenalty: opts.tentativeTrackPenalty,
-    outOfSequenceTolerance: opts.outOfSequenceTolerance,
+    outOfSequenceLag: opts.outOfSequenceLag,
     trackHeightSigmaFloor: opts.trackHeightSigmaFloor,
     counters: stats,
   };
@@ -225,7 +227,9 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
     out: TrackUpdate[],
   ): void {
     const dt = Math.max(0, plot.time - tr.t);
-    filter.predict(tr.imm, dt, xPred, pPred, tr.qScale);
+    const lag = tr.t - plot.time;
+    if (lag > 0) filter.retrodict(tr.imm, lag, xPred, pPred);
+    else filter.predict(tr.imm, dt, xPred, pPred, tr.qScale);
     if (!innovation(xPred, pPred, conv.z, conv.r, conv.dim, inn)) return; // cannot happen: gated above
     const d2 = inn.d2;
     let r = conv.r;
@@ -242,9 +246,15 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
       // Same Mode S address beyond the normal gate: keep the plot, down-weighted.
       r = conv.r.map((v) => (v * d2) / gamma);
     }
-    if (!filter.update(tr.imm, dt, conv.z, r, conv.dim, tr.qScale)) return;
-    tr.qScale = 1;
-    tr.t += dt;
+    if (lag > 0) {
+      // Out of sequence: fold the older measurement into the current state (time unchanged).
+      if (!filter.updateOutOfSequence(tr.imm, lag, conv.z, r, conv.dim)) return;
+      stats.plotsOutOfSequence++;
+    } else {
+      if (!filter.update(tr.imm, dt, conv.z, r, conv.dim, tr.qScale)) return;
+      tr.qScale = 1;
+      tr.t += dt;
+    }
     tr.sensorUpdateTimes.set(sensorId, plot.time);
     const confirmNow = recordHit(tr, plot.time, period, opts);
     tr.lastUpdateTime = Math.max(tr.lastUpdateTime, plot.time);
@@ -430,7 +440,7 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
     const period = opts.adsbUpdatePeriod;
     if (held && held.scanStart === undefined) held.scanStart = held.lastUpdateTime;
     if (held) {
-      if (a.time < held.t - opts.outOfSequenceTolerance) {
+      if (a.time < held.t - opts.outOfSequenceLag) {
         stats.adsbInvalid++;
         return;
       }
