@@ -92,7 +92,26 @@ const BRUTE_FORCE_PAIRS = 512;
  * with a radius covering its χ² gate at the batch's latest time, its motion across the batch,
  * and a one-plot track's reach at `maxSpeed`.
  */
-function buildGrid(plots: BatchPlot[], tracks: Track[], ctx: HypothesiserContext): TrackGrid {
+interface BatchGrid {
+  grid: TrackGrid;
+  /** Per track: predicted east and north variance bounds at the batch's latest time (m²), for the pre-gate. */
+  ve: Float64Array;
+  vn: Float64Array;
+}
+
+/** Highest target the ground position of a 2D plot may be wrong for (its assumed height is a guess), metres. */
+const MAX_2D_HEIGHT_ERROR = 20_000;
+
+/**
+ * How far the ground position of a plot without height can move when its assumed height is
+ * wrong by up to {@link MAX_2D_HEIGHT_ERROR}: ρ − √(ρ² − H²) for slant range ρ > H, else ρ.
+ */
+function groundShiftBound(range: number): number {
+  const h = MAX_2D_HEIGHT_ERROR;
+  return range > h ? range - Math.sqrt(range * range - h * h) : range;
+}
+
+function buildGrid(plots: BatchPlot[], tracks: Track[], ctx: HypothesiserContext): BatchGrid {
   let tMin = Infinity, tMax = -Infinity;
   for (const p of plots) {
     if (p.plot.time < tMin) tMin = p.plot.time;
@@ -102,6 +121,8 @@ function buildGrid(plots: BatchPlot[], tracks: Track[], ctx: HypothesiserContext
   const gMax = Math.max(ctx.gate.threshold[2], ctx.gate.threshold[3]);
   const centres = new Float64Array(2 * tracks.length);
   const radii = new Float64Array(tracks.length);
+  const veAll = new Float64Array(tracks.length);
+  const vnAll = new Float64Array(tracks.length);
   let sum = 0;
   for (let j = 0; j < tracks.length; j++) {
     const tr = tracks[j];
@@ -112,6 +133,8 @@ function buildGrid(plots: BatchPlot[], tracks: Track[], ctx: HypothesiserContext
     centres[2 * j + 1] = x[1] + dtMid * x[4];
     const ve = ctx.filter.predictedVariance(tr.imm, 0, dtMax, tr.qScale);
     const vn = ctx.filter.predictedVariance(tr.imm, 1, dtMax, tr.qScale);
+    veAll[j] = ve;
+    vnAll[j] = vn;
     // Motion across the batch, and back to its oldest plot for an out-of-sequence pair.
     let r = Math.sqrt(gMax * (ve + vn)) + Math.hypot(x[3], x[4]) * (0.5 * (tMax - tMin) + Math.max(0, tr.t - tMin));
     if (tr.updates === 1) r += ctx.maxSpeed * dtMax;
@@ -120,7 +143,7 @@ function buildGrid(plots: BatchPlot[], tracks: Track[], ctx: HypothesiserContext
   }
   const grid = new TrackGrid(Math.max(2000, (2 * sum) / Math.max(1, tracks.length)), tracks.length);
   for (let j = 0; j < tracks.length; j++) grid.insert(j, centres[2 * j], centres[2 * j + 1], radii[j]);
-  return grid;
+  return { grid, ve: veAll, vn: vnAll };
 }
 
 /** Track indices by Mode S address. */
@@ -166,7 +189,8 @@ export function logDetBlock(r: Float64Array, dim: number): number {
 export function hypothesise(plots: BatchPlot[], tracks: Track[], ctx: HypothesiserContext): Hypothesis[] {
   const out: Hypothesis[] = [];
   const { filter } = ctx;
-  const grid = plots.length * tracks.length > BRUTE_FORCE_PAIRS ? buildGrid(plots, tracks, ctx) : undefined;
+  const batchGrid = plots.length * tracks.length > BRUTE_FORCE_PAIRS ? buildGrid(plots, tracks, ctx) : undefined;
+  const grid = batchGrid?.grid;
   const byAddress = grid ? addressIndex(tracks) : undefined;
   const gMax = Math.max(ctx.gate.threshold[2], ctx.gate.threshold[3]);
   const all = grid ? [] : tracks.map((_, j) => j);
@@ -177,8 +201,9 @@ export function hypothesise(plots: BatchPlot[], tracks: Track[], ctx: Hypothesis
     const logDetR = logDetBlock(conv.r, conv.dim);
     let candidates: readonly number[] = all;
     if (grid) {
-      // 2D plots move with the assumed height: they are tested against every track.
-      candidates = has3D ? grid.query(conv.z[0], conv.z[1], Math.sqrt(gMax * (conv.r[0] + conv.r[4]))) : tracks.map((_, j) => j);
+      // A 2D plot's ground position moves with its assumed height: widen its disc by the bound.
+      const radius = Math.sqrt(gMax * (conv.r[0] + conv.r[4])) + (has3D ? 0 : groundShiftBound(plot.range));
+      candidates = grid.query(conv.z[0], conv.z[1], radius);
       const held = plot.icaoAddress !== undefined ? byAddress!.get(plot.icaoAddress) : undefined;
       if (held) candidates = mergeSorted(candidates, held);
     }
@@ -196,8 +221,9 @@ export function hypothesise(plots: BatchPlot[], tracks: Track[], ctx: Hypothesis
       const x = tr.x;
       const de = conv.z[0] - (x[0] + dt * x[3]);
       const dn = conv.z[1] - (x[1] + dt * x[4]);
-      const ve = filter.predictedVariance(tr.imm, 0, adt, tr.qScale);
-      const vn = filter.predictedVariance(tr.imm, 1, adt, tr.qScale);
+      // With a grid, the bounds at the batch's latest time (larger, so still a necessary condition).
+      const ve = batchGrid && dt >= 0 ? batchGrid.ve[j] : filter.predictedVariance(tr.imm, 0, adt, tr.qScale);
+      const vn = batchGrid && dt >= 0 ? batchGrid.vn[j] : filter.predictedVariance(tr.imm, 1, adt, tr.qScale);
       if (rel.modeSMatch) {
         // Same airframe: a kinematic gate only (see TrackerOptions.modeSReach).
         const reach = ctx.maxSpeed * adt + 3 * Math.sqrt(ve + vn + conv.r[0] + conv.r[4]) + ctx.modeSReach;

@@ -73,6 +73,7 @@ export function initiateTrack(
     sensorUpdateTimes: new Map([[sensorId, plot.time]]),
     t: plot.time,
     lastUpdateTime: plot.time,
+    scanStart: plot.time,
     updates: 1,
     hits: 1,
     scans: 1,

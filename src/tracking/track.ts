@@ -33,11 +33,10 @@ export interface Track {
   /** Scan period used for miss counting: that of the sensor of the last update, seconds. */
   scanPeriod: number;
   /**
-   * Time of the update that opened the current scan, for sensors that report many times per
-   * scan period (ADS-B). Undefined for radar-only tracks, whose scans are counted from the last
-   * update (see `recordHit`).
+   * Time of the update that opened the current scan: a track updated several times per scan
+   * period (several radars, ADS-B) counts scans from it, not from its last update.
    */
-  scanStart?: number;
+  scanStart: number;
   identity: TrackIdentity;
   /** Last Mode C pressure altitude, metres. */
   pressureAltitude?: number;

@@ -5,9 +5,9 @@
  * Scans are counted per track in units of its scan period T (the rotation period of the sensor
  * that last updated it). A hit history keeps one bit per scan (bit 0 = latest).
  * - On an update at time t, the track advances round((t − t_last)/T) scans (at least the
- *   scans already counted as missed) and sets bit 0; several plots within one scan (e.g. from
- *   two sensors) count once. For tracks updated by ADS-B (many reports per period), t_last is
- *   the time of the update that opened the current scan (`Track.scanStart`).
+ *   scans already counted as missed) and sets bit 0; several plots within one scan (several
+ *   radars, ADS-B) count once: t_last is the time of the update that opened the current scan
+ *   (`Track.scanStart`).
  * - At time `now`, the scans missed since the last update are
  *   floor((now − t_last)/T − missTolerance); each new miss shifts a 0 into the history.
  * - Confirmation: a tentative track with at least M hits among its last N scans.
@@ -57,14 +57,12 @@ export function recentHits(track: Track, window: number): number {
  * `lastUpdateTime`). Returns true when a tentative track now satisfies M-of-N.
  */
 export function recordHit(track: Track, time: number, scanPeriod: number, opts: LifecycleOptions): boolean {
-  // A track updated many times per period (ADS-B) counts scans from the update that opened the
-  // current scan, not from the last update (which would never advance).
-  const advance = Math.round((time - (track.scanStart ?? track.lastUpdateTime)) / track.scanPeriod);
+  const advance = Math.round((time - track.scanStart) / track.scanPeriod);
   const shift = advance - track.misses;
   if (shift > 0) {
     track.hits = ((track.hits << Math.min(shift, 31)) | 1) & 0x7fffffff;
     track.scans += shift;
-    if (track.scanStart !== undefined) track.scanStart = time;
+    track.scanStart = time;
   } else {
     track.hits |= 1;
   }

@@ -438,7 +438,6 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
     }
     const plot = adsbAsPlot(a);
     const period = opts.adsbUpdatePeriod;
-    if (held && held.scanStart === undefined) held.scanStart = held.lastUpdateTime;
     if (held) {
       if (a.time < held.t - opts.outOfSequenceLag) {
         stats.adsbInvalid++;
@@ -470,7 +469,6 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
     for (let k = 0; k < hyps.length; k++) if (hyps[k].cost < opts.nonAssignmentCost && (best < 0 || hyps[k].cost < hyps[best].cost)) best = k;
     if (best >= 0) {
       const tr = table[hyps[best].track];
-      if (tr.scanStart === undefined) tr.scanStart = tr.lastUpdateTime;
       updateTrack(tr, plot, hyps[best].conv, a.sensorId, period, hyps[best].modeSMatch, out);
     } else {
       const tr = initiateTrack(nextNumber++, plot, conv, a.sensorId, period, opts, filter);
