@@ -32,7 +32,7 @@ function main(): void {
     const d = new AsterixDecoderStream({ referenceTime: reference });
     reports = [];
     for (const x of frameBlocks(buf, framing)) {
-      if (x.kind === "block") for (const r of d.decode(x).reports) reports.push(r);
+      if (x.kind === "block") for (const r of d.decodeReports(x).reports) reports.push(r);
     }
     return d.stats.records;
   });

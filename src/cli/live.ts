@@ -134,8 +134,8 @@ async function runUdp(feed: AsterixUdpFeed, pipeline: TrackPipeline, signal: Abo
       process.stderr.write(`${where}: byte ${x.offset}: ${x.message}\n`);
       continue;
     }
-    const { result, reports } = decoder.decode(x);
-    if (result.error) process.stderr.write(`${where}: ${result.error.message}\n`);
+    const { error, reports } = decoder.decodeReports(x);
+    if (error) process.stderr.write(`${where}: ${error.message}\n`);
     for (const r of reports) pipeline.ingest(r);
   }
 }
@@ -203,9 +203,9 @@ export function startCommand(program: Command): void {
       const blocks = paced(builtinScenarioBlocks({ startTime, seed: opts.seed }), (b) => b.time, { speed: opts.speed, signal });
       let offset = 0;
       for await (const b of blocks) {
-        const { result, reports } = decoder.decode({ data: b.data, offset });
+        const { error, reports } = decoder.decodeReports({ data: b.data, offset });
         offset += b.data.length;
-        if (result.error) process.stderr.write(`simulated stream: ${result.error.message}\n`);
+        if (error) process.stderr.write(`simulated stream: ${error.message}\n`);
         for (const r of reports) pipeline.ingest(r);
       }
     }

@@ -70,8 +70,8 @@ export async function* readReportFile(
       continue;
     }
     if (x.time !== undefined) fileStats.absoluteTimes = true;
-    const { result, reports } = decoder.decode(x);
-    if (result.error) options.onIssue?.({ file: path, offset: result.error.offset, message: result.error.message });
+    const { error, reports } = decoder.decodeReports(x);
+    if (error) options.onIssue?.({ file: path, offset: error.offset, message: error.message });
     for (const r of reports) {
       const last = lastTime.get(r.sensorId);
       if (last !== undefined && r.time < last - 2) {
