@@ -15,8 +15,8 @@ export interface BiasEstimate {
   rangeBias: number;
   /** Azimuth bias, rad. */
   azimuthBias: number;
-  /** Time-stamp bias, s. */
-  timeBias: number;
+  /** Time-stamp bias, s; undefined when the geometry left it unobservable. */
+  timeBias: number | undefined;
   /** Measurements the estimate rests on. */
   samples: number;
 }

@@ -38,7 +38,10 @@ import { TrackGrid } from "./spatial_index.js";
 
 /** One plot of a batch, ready for association. */
 export interface BatchPlot {
+  /** The plot as associated: with the sensor's estimated biases removed, when they are corrected. */
   plot: PlotReport;
+  /** The plot as the sensor reported it (bias estimation compares these with ADS-B). */
+  raw: PlotReport;
   sensor: Sensor;
   /** Conversion with the plot's own height, or at the default height for a 2D plot. */
   conv: ConvertedPlot;

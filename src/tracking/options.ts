@@ -122,6 +122,19 @@ export interface TrackerOptions {
   adsbUpdatePeriod: number;
   /** Horizontal 1-sigma per axis of an ADS-B position without NACp/NUCp, metres. */
   adsbPositionSigma: number;
+
+  /**
+   * Estimate each radar's range, azimuth and time biases against ADS-B: every radar plot
+   * associated to a track whose latest ADS-B report is at most `biasReferenceMaxAge` old is a
+   * sample (`bias.ts`); `Tracker.biasEstimates()` reports them.
+   */
+  estimateBiases: boolean;
+  /** Remove the estimated biases from each radar's plots before association (once an estimate exists). */
+  correctBiases: boolean;
+  /** Largest time between a plot and the ADS-B report used as its reference, seconds. */
+  biasReferenceMaxAge: number;
+  /** Samples a sensor needs before its bias estimate is reported and used. */
+  biasMinSamples: number;
 }
 
 const DEG = Math.PI / 180;
@@ -173,6 +186,10 @@ export const DEFAULT_TRACKER_OPTIONS: TrackerOptions = Object.freeze({
   outOfSequenceLag: 10,
   adsbUpdatePeriod: 2,
   adsbPositionSigma: 100,
+  estimateBiases: true,
+  correctBiases: true,
+  biasReferenceMaxAge: 2,
+  biasMinSamples: 50,
 }) as TrackerOptions;
 
 /** Thrown by `createTracker` for an invalid option or sensor list. */
@@ -198,7 +215,7 @@ export function resolveOptions(options: Partial<TrackerOptions> = {}): TrackerOp
   const positive: (keyof TrackerOptions)[] = [
     "refractionK", "modeCSigma", "height3DSigma", "defaultHeightSigma", "initialSpeedSigma",
     "initialVerticalSpeedSigma", "maxSpeed", "maxCoastTime", "modeSReach", "modeSMaxCoastTime", "defaultScanPeriod", "batchWindowFraction", "batchWindow",
-    "adsbUpdatePeriod", "adsbPositionSigma",
+    "adsbUpdatePeriod", "adsbPositionSigma", "biasReferenceMaxAge", "biasMinSamples",
   ];
   for (const key of positive) {
     const v = o[key] as number;

@@ -5,7 +5,7 @@
  * the time of the last update `t`; predictions for output or association are computed into
  * scratch space and never written back, so coasting does not inflate P step by step.
  */
-import type { SensorId, SystemTrack, TrackIdentity, TrackStatus } from "../types/index.js";
+import type { Geodetic, SensorId, SystemTrack, TrackIdentity, TrackStatus } from "../types/index.js";
 import type { SystemFrame } from "./system_frame.js";
 import type { ImmFilter, ImmState } from "./imm.js";
 
@@ -46,6 +46,8 @@ export interface Track {
   imm: ImmState;
   /** Process-noise scale (≥ 1) of predictions: raised after a missed scan, 1 after an update. */
   qScale: number;
+  /** The latest ADS-B report of the track (position at the height used for it), the reference of radar bias estimation. */
+  adsbReference?: { time: number; position: Geodetic; sigma: number };
   /** UTC seconds of the last update per contributing sensor (CAT062 I062/290 ages). */
   sensorUpdateTimes: Map<SensorId, number>;
   /** UTC seconds of the latest emitted snapshot (update or coast). */

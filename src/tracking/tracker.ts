@@ -40,6 +40,7 @@
 import type { AdsbReport, PlotReport, Sensor, SensorId, SensorReport, ServiceReport, SystemTrack, TrackUpdate } from "../types/index.js";
 import { systemFrame, type SystemFrame } from "./system_frame.js";
 import { associate } from "./association.js";
+import { BiasEstimator, biasSample, correctPlot, type SensorBiasEstimate } from "./bias.js";
 import { inCoverage } from "./coverage_check.js";
 import { chiSquareGate } from "./gating.js";
 import { hypothesise, type BatchPlot, type Hypothesis, type HypothesiserContext } from "./hypothesiser.js";
@@ -89,6 +90,8 @@ export interface TrackerStats {
   tracksLeftCoverage: number;
   /** Tracks re-initialised at a plot with their Mode S address, far from their stale prediction. */
   tracksReacquired: number;
+  /** Radar plots compared with an ADS-B reference for bias estimation. */
+  biasSamples: number;
   /** Reports older than their track's state folded in by an out-of-sequence update. */
   plotsOutOfSequence: number;
   /** ADS-B reports with a valid position (kind "adsb"). */
@@ -109,6 +112,11 @@ export interface Tracker {
   tracks(): SystemTrack[];
   /** Counters: plots processed, plots associated, tracks initiated/confirmed/deleted, plots with unknown sensor, etc. */
   stats(): TrackerStats;
+  /**
+   * The current bias estimates of the radars (range m, azimuth rad, time s, with their sigmas),
+   * from plots of aircraft also tracked by ADS-B; sensors without enough samples are left out.
+   */
+  biasEstimates(): SensorBiasEstimate[];
 }
 
 interface SensorState {
@@ -117,6 +125,10 @@ interface SensorState {
   rotationPeriod: number | undefined;
   /** Buffered plots, already converted to the system frame. */
   batch: BatchPlot[];
+  /** Latest bias estimate of the sensor (`bias.ts`), used to correct its plots. */
+  bias?: SensorBiasEstimate;
+  /** UTC seconds of the last refresh of `bias`. */
+  biasTime: number;
 }
 
 /**
@@ -137,7 +149,7 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
       throw new TrackerConfigError("sensors", `sensor ${sensor.id} needs a site and positive range and azimuth sigmas`);
     }
     const rp = sensor.rotationPeriod;
-    sensorMap.set(sensor.id, { sensor, index, rotationPeriod: rp !== undefined && rp > 0 ? rp : undefined, batch: [] });
+    sensorMap.set(sensor.id, { sensor, index, rotationPeriod: rp !== undefined && rp > 0 ? rp : undefined, batch: [], biasTime: -Infinity });
   });
   const origin = opts.origin ?? sensors[0]?.site;
   if (!origin) throw new TrackerConfigError("origin", "no sensors and no origin given");
@@ -148,7 +160,7 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
     reports: 0, plotsProcessed: 0, plotsAssociated: 0, plotsInitiating: 0, plotsUnknownSensor: 0, plotsNoDetection: 0, plotsInvalid: 0,
     serviceReports: 0, serviceUnknownSensor: 0, reportsIgnored: 0, batches: 0, gateTests: 0,
     tracksInitiated: 0, tracksConfirmed: 0, tracksDeleted: 0, tracksLeftCoverage: 0, tracksReacquired: 0,
-    plotsOutOfSequence: 0, adsbProcessed: 0, adsbByAddress: 0, adsbInvalid: 0,
+    biasSamples: 0, plotsOutOfSequence: 0, adsbProcessed: 0, adsbByAddress: 0, adsbInvalid: 0,
   };
   const ctx: HypothesiserContext = {
     filter,
@@ -169,6 +181,7 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
   const inn = newInnovation();
   const xPred = new Float64Array(6);
   const pPred = new Float64Array(36);
+  const biases = new BiasEstimator({ minSamples: opts.biasMinSamples });
   let table: Track[] = [];
   let nextNumber = 1;
 
@@ -214,6 +227,7 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
         continue;
       }
       const h = hyps[k];
+      sampleBias(live[h.track], s, plots[i].raw);
       updateTrack(live[h.track], plot, h.conv, s.sensor.id, period, h.modeSMatch, out);
     }
   }
@@ -293,6 +307,22 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
     if ((conv.z[0] - tr.x[0]) ** 2 + (conv.z[1] - tr.x[1]) ** 2 > reach * reach) return undefined;
     reinitialise(live[j], plot, conv, sensorId, period);
     return live[j];
+  }
+
+  /** A bias sample of a radar plot associated to a track with a recent ADS-B reference. */
+  function sampleBias(tr: Track, s: SensorState, raw: PlotReport): void {
+    const ref = tr.adsbReference;
+    if (!opts.estimateBiases || !ref || Math.abs(raw.time - ref.time) > opts.biasReferenceMaxAge) return;
+    const sample = biasSample(s.sensor.id, s.sensor.site, raw, { position: ref.position, velocity: frame.velocityToEnu(tr.x), sigma: ref.sigma, time: ref.time }, s.sensor.sigmas, opts.refractionK);
+    if (sample && biases.add(sample)) stats.biasSamples++;
+  }
+
+  /** Refreshes a sensor's bias estimate (once per scan: a fit costs more than a plot). */
+  function refreshBias(s: SensorState, time: number): void {
+    if (!opts.estimateBiases || time - s.biasTime < scanPeriodOf(s)) return;
+    s.biasTime = time;
+    const est = biases.estimate(s.sensor.id);
+    if (est) s.bias = est;
   }
 
   /** Restarts a track's state at a plot (as a new track would start), keeping its number and identity. */
@@ -383,14 +413,15 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
       stats.plotsInvalid++;
       return;
     }
-    const conv = convertPlot(p, s.sensor.site, s.sensor.sigmas, frame, measurement, defaultHeight);
+    const corrected = opts.correctBiases && s.bias ? correctPlot(p, s.bias) : p;
+    const conv = convertPlot(corrected, s.sensor.site, s.sensor.sigmas, frame, measurement, defaultHeight);
     if (!conv.z.every(Number.isFinite) || !conv.r.every(Number.isFinite)) {
       stats.plotsInvalid++;
       return;
     }
     stats.plotsProcessed++;
     flushDue(p.time, out, undefined, false);
-    s.batch.push({ plot: p, sensor: s.sensor, conv });
+    s.batch.push({ plot: corrected, raw: p, sensor: s.sensor, conv });
   }
 
   function processService(r: ServiceReport, out: TrackUpdate[]): void {
@@ -404,6 +435,7 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
     if (rp !== undefined && Number.isFinite(rp) && rp > 0) s.rotationPeriod = rp;
     if (!Number.isFinite(r.time)) return;
     const marker = r.messageType === "northMarker" || r.messageType === "sectorCrossing";
+    if (r.messageType === "northMarker") refreshBias(s, r.time);
     if (!flushDue(r.time, out, marker ? s : undefined, false) && marker) age(r.time, out);
   }
 
@@ -438,6 +470,7 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
     }
     const plot = adsbAsPlot(a);
     const period = opts.adsbUpdatePeriod;
+    const reference = { time: a.time, position: { lat: a.position!.lat, lon: a.position!.lon, height: conv.height }, sigma: Math.sqrt(conv.r[0]) };
     if (held) {
       if (a.time < held.t - opts.outOfSequenceLag) {
         stats.adsbInvalid++;
@@ -458,21 +491,23 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
       } else {
         updateTrack(held, plot, conv, a.sensorId, period, true, out);
       }
+      held.adsbReference = reference;
       age(a.time, out);
       return;
     }
     stats.adsbProcessed++;
     const pseudoSensor: Sensor = { id: a.sensorId, name: a.sensorId, site: a.position!, sigmas: { range: 1, azimuth: 1 } };
-    const batch: BatchPlot[] = [{ plot, sensor: pseudoSensor, conv }];
+    const batch: BatchPlot[] = [{ plot, raw: plot, sensor: pseudoSensor, conv }];
     const hyps = hypothesise(batch, table, ctx);
     let best = -1;
     for (let k = 0; k < hyps.length; k++) if (hyps[k].cost < opts.nonAssignmentCost && (best < 0 || hyps[k].cost < hyps[best].cost)) best = k;
     if (best >= 0) {
       const tr = table[hyps[best].track];
       updateTrack(tr, plot, hyps[best].conv, a.sensorId, period, hyps[best].modeSMatch, out);
+      tr.adsbReference = reference;
     } else {
       const tr = initiateTrack(nextNumber++, plot, conv, a.sensorId, period, opts, filter);
-      tr.scanStart = a.time;
+      tr.adsbReference = reference;
       table.push(tr);
       stats.plotsInitiating++;
       stats.tracksInitiated++;
@@ -508,6 +543,9 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
     },
     stats() {
       return { ...stats };
+    },
+    biasEstimates() {
+      return biases.estimates();
     },
   };
 }
