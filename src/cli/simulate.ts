@@ -2,8 +2,10 @@
  * `skywatch simulate SCENARIO --out DIR`: runs a scenario file and writes what the sensors
  * would send — one raw ASTERIX file per radar (CAT048 plots + CAT034 service messages), one
  * Beast binary file per ADS-B station — plus the ground truth and the reference radar's plots
- * in the neutral benchmark format (`truth.csv`, `detections.csv`, `scenario.json`) and a
- * sensors file for `skywatch track`. Progress bar on stderr (TTY only).
+ * in the neutral benchmark format (`truth.csv`, `detections.csv`, `scenario.json`, whose
+ * `sensor_biases` lists each radar's simulated range/azimuth/time biases) and a sensors file
+ * for `skywatch track` (without the biases: the tracker has to estimate them). Progress bar on
+ * stderr (TTY only).
  */
 import { createWriteStream, mkdirSync, readFileSync, writeFileSync, type WriteStream } from "node:fs";
 import { dirname, isAbsolute, join, resolve } from "node:path";

@@ -18,7 +18,7 @@
  * detections carry.
  */
 import type { EnuFrame, Geodetic } from "../geo/index.js";
-import { DEG, STANDARD_K, enuFrame, enuRotation, fromDegrees, geodeticToEnu, geodeticToPolar, gaussianRadius, polarElevationToGeodetic, polarToGeodetic, rotateEnu, wrapTwoPi } from "../geo/index.js";
+import { DEG, STANDARD_K, enuFrame, fromDegrees, geodeticToEnu, geodeticToPolar, gaussianRadius, polarElevationToGeodetic, polarToGeodetic, wrapTwoPi } from "../geo/index.js";
 import type { PlotReport } from "../types/index.js";
 import { sensorIdOf } from "../types/index.js";
 import { inCoverage, RADAR_DEFAULTS, radarSite, type RadarSpec } from "./radar.js";
@@ -93,6 +93,28 @@ export class NeutralRecorder {
     return { range, azimuth: wrapTwoPi(Math.atan2(e.east, e.north)), elevation: range > 0 ? Math.asin(e.up / range) : 0 };
   }
 
+  /**
+   * A velocity given in the ENU frame at `at`, in the reference frame: `rotateEnu(v,
+   * { r: enuRotation(at) }, frame)` with the rotation's entries as numbers (same operations,
+   * same result, no array per sample).
+   */
+  private velocityInFrame(at: Geodetic, v: { east: number; north: number; up: number }): { east: number; north: number; up: number } {
+    const sLat = Math.sin(at.lat);
+    const cLat = Math.cos(at.lat);
+    const sLon = Math.sin(at.lon);
+    const cLon = Math.cos(at.lon);
+    // Rows of enuRotation(at): east (−sLon, cLon, 0), north (−sLat·cLon, −sLat·sLon, cLat), up (cLat·cLon, cLat·sLon, sLat).
+    const x = -sLon * v.east + -sLat * cLon * v.north + cLat * cLon * v.up;
+    const y = cLon * v.east + -sLat * sLon * v.north + cLat * sLon * v.up;
+    const z = 0 * v.east + cLat * v.north + sLat * v.up;
+    const b = this.frame.r;
+    return {
+      east: b[0] * x + b[1] * y + b[2] * z,
+      north: b[3] * x + b[4] * y + b[5] * z,
+      up: b[6] * x + b[7] * y + b[8] * z,
+    };
+  }
+
   /** Takes the reference radar's plot batches (other batches are ignored). */
   add(batch: ReportBatch): void {
     if (batch.sensorId !== sensorIdOf(this.reference.sac, this.reference.sic)) return;
@@ -102,7 +124,7 @@ export class NeutralRecorder {
       if (t.plot !== undefined) owner.set(t.plot, id);
       if (!this.covered(t)) continue;
       const e = geodeticToEnu(t.position, this.frame);
-      const v = rotateEnu(t.velocity, { r: enuRotation(t.position) }, this.frame);
+      const v = this.velocityInFrame(t.position, t.velocity);
       this.truth.push({ time: t.time - this.epoch, targetId: id, east: e.east, north: e.north, up: e.up, velEast: v.east, velNorth: v.north, velUp: v.up });
     }
     const k = this.reference.k ?? RADAR_DEFAULTS.k;
@@ -192,7 +214,7 @@ export interface SensorBiasEntry {
   range_bias_m: number;
   /** Added to every measured azimuth, rad, clockwise positive. */
   azimuth_bias_rad: number;
-  /** The same in degrees. */
+  /** The same in degrees (12 significant digits, so a configured 0.08° reads 0.08). */
   azimuth_bias_deg: number;
   /** Reported time of detection minus the true one, s. */
   time_bias_s: number;
@@ -205,6 +227,6 @@ export interface SensorBiasEntry {
 export function sensorBiases(radars: readonly RadarSpec[]): SensorBiasEntry[] {
   return radars.map((r) => ({
     sensor_id: sensorIdOf(r.sac, r.sic), sac: r.sac, sic: r.sic, name: r.name,
-    range_bias_m: r.rangeBias ?? 0, azimuth_bias_rad: r.azimuthBias ?? 0, azimuth_bias_deg: (r.azimuthBias ?? 0) / DEG, time_bias_s: r.timeBias ?? 0,
+    range_bias_m: r.rangeBias ?? 0, azimuth_bias_rad: r.azimuthBias ?? 0, azimuth_bias_deg: Number(((r.azimuthBias ?? 0) / DEG).toPrecision(12)), time_bias_s: r.timeBias ?? 0,
   }));
 }

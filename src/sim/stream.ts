@@ -83,16 +83,32 @@ function* radarBatches(scenario: CompiledScenario, r: RadarSpec, o: Required<Pic
 /** Seconds of ADS-B messages per batch. */
 export const ADSB_BATCH_SECONDS = 2;
 
-/** One batch per `ADSB_BATCH_SECONDS` of scenario time (sent at its end) with the messages of that interval. */
-function* adsbBatches(scenario: CompiledScenario, a: AdsbStationSpec, o: Required<Pick<RunOptions, "startTime" | "duration" | "seed">> & RunOptions): Generator<ReportBatch> {
+/**
+ * A batch whose send time is known before its content, made only when the merge reaches it
+ * (undefined when it turns out empty). Reports made just before they are handed on die young,
+ * which keeps the garbage collector's work small.
+ */
+interface LazyBatch {
+  time: number;
+  make: () => ReportBatch | undefined;
+}
+
+/** One batch per `ADSB_BATCH_SECONDS` of scenario time (sent at its end) with the messages of that interval, made lazily in order. */
+function* adsbBatches(scenario: CompiledScenario, a: AdsbStationSpec, o: Required<Pick<RunOptions, "startTime" | "duration" | "seed">> & RunOptions): Generator<LazyBatch> {
   const sensorId = `${a.sac}/${a.sic}`;
   const phases = new Map<string, number>();
   for (let w = 0; w < o.duration; w += ADSB_BATCH_SECONDS) {
-    if (phases.size > 100_000) phases.clear();
+    const start = w;
     const end = Math.min(w + ADSB_BATCH_SECONDS, o.duration);
-    const out = adsbWindow(scenario, a, w, end, { epoch: o.startTime, seed: o.seed, ideal: o.ideal, phases });
-    if (out.reports.length === 0 && out.frameCount === 0) continue;
-    yield { time: o.startTime + end, sensorId, reports: out.reports, beast: out.beast };
+    yield {
+      time: o.startTime + end,
+      make: () => {
+        if (phases.size > 100_000) phases.clear();
+        const out = adsbWindow(scenario, a, start, end, { epoch: o.startTime, seed: o.seed, ideal: o.ideal, phases });
+        if (out.reports.length === 0 && out.frameCount === 0) return undefined;
+        return { time: o.startTime + end, sensorId, reports: out.reports, beast: out.beast };
+      },
+    };
   }
 }
 
@@ -134,20 +150,26 @@ function* plotBatches(time: number, sensorId: string, entries: Entry[]): Generat
 export function* scenarioReports(scenario: CompiledScenario, options: RunOptions): Generator<ReportBatch> {
   validateRun(options);
   const o = { ...options, duration: options.duration ?? Infinity, seed: options.seed ?? 1 };
-  const heads = [
+  const heads: { it: Generator<ReportBatch | LazyBatch>; next: IteratorResult<ReportBatch | LazyBatch> }[] = [
     ...scenario.radars.map((r) => radarBatches(scenario, r, o)),
     ...scenario.adsbStations.map((a) => adsbBatches(scenario, a, o)),
   ].map((it) => ({ it, next: it.next() }));
   for (;;) {
     let best = -1;
+    let bestTime = Infinity;
     for (let i = 0; i < heads.length; i++) {
       const h = heads[i].next;
       if (h.done) continue;
-      if (best < 0 || h.value.time < (heads[best].next.value as ReportBatch).time) best = i;
+      if (best < 0 || h.value.time < bestTime) {
+        best = i;
+        bestTime = h.value.time;
+      }
     }
     if (best < 0) return;
     const head = heads[best];
-    yield head.next.value as ReportBatch;
+    const value = head.next.value as ReportBatch | LazyBatch;
+    const batch = "make" in value ? value.make() : value;
+    if (batch !== undefined) yield batch;
     head.next = head.it.next();
   }
 }
