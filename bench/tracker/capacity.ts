@@ -66,7 +66,7 @@ function materialise(d: CapacityData, from: number, to: number): SensorReport[] 
         modeC: { pressureAltitude: d.altitude[i], validated: true, garbled: false },
       } satisfies PlotReport;
     } else {
-      out[i - from] = { kind: "plot", sensorId, time, range: d.range[i], azimuth: d.azimuth[i], detection: "psr" } satisfies PlotReport;
+      out[i - from] = { kind: "plot", sensorId, time, range: d.range[i], azimuth: d.azimuth[i], elevation: d.altitude[i], detection: "psr" } satisfies PlotReport;
     }
   }
   return out;

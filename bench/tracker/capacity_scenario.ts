@@ -51,6 +51,10 @@ export interface CapacityConfig {
   clutterMaxRangeM: number;
   sigmaRangeM: number;
   sigmaAzimuth: number;
+  /** Elevation noise of the 3D radars' primary plots, rad. */
+  sigmaElevation: number;
+  /** Clutter elevations are uniform in [−2°, this], rad (ground and low-level clutter). */
+  clutterMaxElevation: number;
   cooperativeFraction: number;
   airlinerFraction: number;
   turningFraction: number;
@@ -70,7 +74,7 @@ export const CAPACITY_DEFAULTS: CapacityConfig = Object.freeze({
   radarSpreadEastM: 150_000, radarSpreadNorthM: 120_000, targetRadiusM: 300_000,
   maxRangeM: 463_000, minRangeM: 1_000, maxElevation: 45 * DEG, groundHeightM: 300, antennaHeightM: 20,
   pd: 0.9, clutterPerScan: 300, clutterMaxRangeM: 150_000,
-  sigmaRangeM: 40, sigmaAzimuth: 0.08 * DEG,
+  sigmaRangeM: 40, sigmaAzimuth: 0.08 * DEG, sigmaElevation: 0.2 * DEG, clutterMaxElevation: 20 * DEG,
   cooperativeFraction: 0.9, airlinerFraction: 0.85, turningFraction: 0.3, seed: 1,
 });
 
@@ -89,7 +93,7 @@ export interface CapacityData {
   range: Float32Array;
   /** Azimuth, rad (plots; sector azimuth for sector crossings). */
   azimuth: Float32Array;
-  /** Mode C pressure altitude, m (Mode S plots). */
+  /** Mode C pressure altitude, m (Mode S plots); measured elevation, rad (primary and clutter plots of the 3D radars). */
   altitude: Float32Array;
   /** ICAO address (Mode S plots), also the Mode 3/A code's seed. */
   address: Uint32Array;
@@ -225,7 +229,7 @@ export function generateCapacity(config: Partial<CapacityConfig> = {}, epoch = 1
     radars.push({ x, y, site, phase: uniform(rng, 0, c.scanPeriodS), horizon: Math.sqrt(2 * kR * c.antennaHeightM) });
     sensors.push({
       id: `200/${i + 1}`, name: `capacity radar ${i + 1}`, site: fromDegrees(site.lat / DEG, site.lon / DEG, site.height),
-      sigmas: { range: c.sigmaRangeM, azimuth: c.sigmaAzimuth, modeC: 15 }, rotationPeriod: c.scanPeriodS,
+      sigmas: { range: c.sigmaRangeM, azimuth: c.sigmaAzimuth, elevation: c.sigmaElevation, modeC: 15 }, rotationPeriod: c.scanPeriodS,
     });
   }
   const targets = makeTargets(c, rng);
@@ -274,8 +278,9 @@ export function generateCapacity(config: Partial<CapacityConfig> = {}, epoch = 1
         p = geodeticToPolar(rd.site, toGeo(xy.x, xy.y, tg.alt, g));
         const range = p.range + c.sigmaRangeM * gaussian(rng);
         const az = wrap(p.azimuth + c.sigmaAzimuth * gaussian(rng));
-        const modeC = Math.round(tg.alt / 7.62) * 7.62; // 25 ft steps
-        win.push([epoch + t, ri, tg.cooperative ? EntryKind.ModeS : EntryKind.Psr, range, az, modeC, tg.address]);
+        // Mode S plots carry Mode C (25 ft steps); the 3D radar's primary plots a measured elevation.
+        const third = tg.cooperative ? Math.round(tg.alt / 7.62) * 7.62 : p.elevation + c.sigmaElevation * gaussian(rng);
+        win.push([epoch + t, ri, tg.cooperative ? EntryKind.ModeS : EntryKind.Psr, range, az, third, tg.address]);
         targetPlots++;
       }
       // Clutter: Poisson(λ) plots per scan, uniform in range and azimuth (Knuth's method).
@@ -284,7 +289,7 @@ export function generateCapacity(config: Partial<CapacityConfig> = {}, epoch = 1
         const az = uniform(rng, 0, 2 * Math.PI);
         const t = w + wrap(az - beam0) / omega;
         if (t >= wEnd) continue;
-        win.push([epoch + t, ri, EntryKind.Clutter, uniform(rng, c.minRangeM, c.clutterMaxRangeM), az, 0, 0]);
+        win.push([epoch + t, ri, EntryKind.Clutter, uniform(rng, c.minRangeM, c.clutterMaxRangeM), az, uniform(rng, -2 * DEG, c.clutterMaxElevation), 0]);
         clutterPlots++;
       }
     }

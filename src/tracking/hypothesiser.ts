@@ -122,18 +122,41 @@ function buildGrid(plots: BatchPlot[], tracks: Track[], ctx: HypothesiserContext
   }
   const tMid = 0.5 * (tMin + tMax);
   const gMax = Math.max(ctx.gate.threshold[2], ctx.gate.threshold[3]);
+  // The plots' bounding box, widened by the largest plot disc (2D plots by their ground-shift bound).
+  let xMin = Infinity, xMax = -Infinity, yMin = Infinity, yMax = -Infinity, plotReach = 0;
+  for (const p of plots) {
+    const z = p.conv.z;
+    if (z[0] < xMin) xMin = z[0];
+    if (z[0] > xMax) xMax = z[0];
+    if (z[1] < yMin) yMin = z[1];
+    if (z[1] > yMax) yMax = z[1];
+    const reach = Math.sqrt(gMax * (p.conv.r[0] + p.conv.r[4])) + (p.conv.dim === 3 ? 0 : groundShiftBound(p.plot.range));
+    if (reach > plotReach) plotReach = reach;
+  }
+  xMin -= plotReach; xMax += plotReach; yMin -= plotReach; yMax += plotReach;
   const centres = new Float64Array(2 * tracks.length);
   const radii = new Float64Array(tracks.length);
   const veAll = new Float64Array(tracks.length);
   const vnAll = new Float64Array(tracks.length);
-  let sum = 0;
+  let sum = 0, entered = 0;
   for (let j = 0; j < tracks.length; j++) {
     const tr = tracks[j];
     const x = tr.x;
     const dtMid = Math.max(0, tMid - tr.t);
     const dtMax = Math.max(0, tMax - tr.t);
-    centres[2 * j] = x[0] + dtMid * x[3];
-    centres[2 * j + 1] = x[1] + dtMid * x[4];
+    const cx = x[0] + dtMid * x[3];
+    const cy = x[1] + dtMid * x[4];
+    centres[2 * j] = cx;
+    centres[2 * j + 1] = cy;
+    // Far from every plot of the batch (beyond any gate the track could have): not entered. A
+    // cheap, generous bound: the track's own χ² spread now, its velocity spread and flight at
+    // maxSpeed over the interval, and 20 km for the process noise.
+    const p = tr.p;
+    const far = 20_000 + ctx.maxSpeed * (dtMax + Math.max(0, tr.t - tMin)) + Math.sqrt(gMax * (p[0] + p[7])) + dtMax * Math.sqrt(gMax * (p[21] + p[28]));
+    if (cx < xMin - far || cx > xMax + far || cy < yMin - far || cy > yMax + far) {
+      radii[j] = -1;
+      continue;
+    }
     const ve = ctx.filter.predictedVariance(tr.imm, 0, dtMax, tr.qScale);
     const vn = ctx.filter.predictedVariance(tr.imm, 1, dtMax, tr.qScale);
     veAll[j] = ve;
@@ -143,9 +166,10 @@ function buildGrid(plots: BatchPlot[], tracks: Track[], ctx: HypothesiserContext
     if (tr.updates === 1) r += ctx.maxSpeed * dtMax;
     radii[j] = r;
     sum += r;
+    entered++;
   }
-  const grid = new TrackGrid(Math.max(2000, (2 * sum) / Math.max(1, tracks.length)), tracks.length);
-  for (let j = 0; j < tracks.length; j++) grid.insert(j, centres[2 * j], centres[2 * j + 1], radii[j]);
+  const grid = new TrackGrid(Math.max(2000, (2 * sum) / Math.max(1, entered)), tracks.length);
+  for (let j = 0; j < tracks.length; j++) if (radii[j] >= 0) grid.insert(j, centres[2 * j], centres[2 * j + 1], radii[j]);
   return { grid, ve: veAll, vn: vnAll };
 }
 

@@ -89,30 +89,28 @@ export function kalmanUpdate(x: Float64Array, p: Float64Array, r: Float64Array, 
     for (let j = 0; j < m; j++) dx += gain[i * 3 + j] * inn.nu[j];
     x[i] += dx;
   }
-  // A = I − K H
-  a.fill(0);
-  for (let i = 0; i < n; i++) {
-    a[i * n + i] = 1;
-    for (let j = 0; j < m; j++) a[i * n + j] -= gain[i * 3 + j];
-  }
-  // ap = A P
+  // A = I − K H, where H selects the first m components, so A differs from I only in its first
+  // m columns: (A P)_ij = P_ij − Σ_{k<m} K_ik P_kj and (A P Aᵀ)_ij = (A P)_ij − Σ_{k<m} (A P)_ik K_jk.
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) {
-      let s = 0;
-      for (let k = 0; k < n; k++) s += a[i * n + k] * p[k * n + j];
+      let s = p[i * n + j];
+      for (let k = 0; k < m; k++) s -= gain[i * 3 + k] * p[k * n + j];
       ap[i * n + j] = s;
     }
   }
-  // P = ap Aᵀ + K R Kᵀ
+  // K R (n×m)
+  for (let i = 0; i < n; i++) {
+    for (let k = 0; k < m; k++) {
+      let s = 0;
+      for (let l = 0; l < m; l++) s += gain[i * 3 + l] * r[l * 3 + k];
+      a[i * 3 + k] = s;
+    }
+  }
+  // P = (A P) Aᵀ + K R Kᵀ
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) {
-      let s = 0;
-      for (let k = 0; k < n; k++) s += ap[i * n + k] * a[j * n + k];
-      for (let k = 0; k < m; k++) {
-        let kr = 0;
-        for (let l = 0; l < m; l++) kr += gain[i * 3 + l] * r[l * 3 + k];
-        s += kr * gain[j * 3 + k];
-      }
+      let s = ap[i * n + j];
+      for (let k = 0; k < m; k++) s += -ap[i * n + k] * gain[j * 3 + k] + a[i * 3 + k] * gain[j * 3 + k];
       p[i * n + j] = s;
     }
   }

@@ -62,25 +62,27 @@ export function ctModel(omega: number, qHorizontal: number, qVertical: number): 
     },
     predictCovariance(p, dt, out, qScale = 1) {
       ctTransition(omega, dt, f);
-      for (let i = 0; i < n; i++) {
-        for (let j = 0; j < n; j++) {
-          let s = 0;
-          for (let k = 0; k < n; k++) {
-            const fik = f[i * n + k];
-            if (fik !== 0) s += fik * p[k * n + j];
-          }
-          fp[i * n + j] = s;
-        }
+      // F has at most three non-zeros per row: rows 0, 1 → columns {i, 3, 4}; row 2 → {2, 5};
+      // rows 3, 4 → {3, 4}; row 5 → {5}. FP = F·P, then out = FP·Fᵀ, row by row.
+      const a = f[3], b = f[4], c = f[21], s = f[27];
+      for (let j = 0; j < n; j++) {
+        const p0 = p[j], p1 = p[6 + j], p2 = p[12 + j], p3 = p[18 + j], p4 = p[24 + j], p5 = p[30 + j];
+        fp[j] = p0 + a * p3 + b * p4;
+        fp[6 + j] = p1 - b * p3 + a * p4;
+        fp[12 + j] = p2 + dt * p5;
+        fp[18 + j] = c * p3 + f[22] * p4;
+        fp[24 + j] = s * p3 + c * p4;
+        fp[30 + j] = p5;
       }
       for (let i = 0; i < n; i++) {
-        for (let j = 0; j < n; j++) {
-          let s = 0;
-          for (let k = 0; k < n; k++) {
-            const fjk = f[j * n + k];
-            if (fjk !== 0) s += fp[i * n + k] * fjk;
-          }
-          out[i * n + j] = s;
-        }
+        const r = i * n;
+        const q0 = fp[r], q1 = fp[r + 1], q2 = fp[r + 2], q3 = fp[r + 3], q4 = fp[r + 4], q5 = fp[r + 5];
+        out[r] = q0 + a * q3 + b * q4;
+        out[r + 1] = q1 - b * q3 + a * q4;
+        out[r + 2] = q2 + dt * q5;
+        out[r + 3] = c * q3 + f[22] * q4;
+        out[r + 4] = s * q3 + c * q4;
+        out[r + 5] = q5;
       }
       const t2 = dt * dt;
       for (let i = 0; i < 3; i++) {

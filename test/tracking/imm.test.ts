@@ -1,0 +1,159 @@
+/**
+ * The IMM filter and its motion models: the coordinated-turn covariance prediction against the
+ * dense F·P·Fᵀ + Q, the IMM with one model against the plain Kalman filter, symmetry and positive
+ * definiteness under random use, model probabilities following a turn, and the out-of-sequence
+ * update.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { createImm, ctModel, ImmConfigError, ncvModel, DEFAULT_MOTION_MODELS, motionModelOf } from "../../src/tracking/index.js";
+import { kalmanUpdate, innovation, newInnovation } from "../../src/tracking/kalman.js";
+import { cholesky } from "../../src/tracking/linalg.js";
+
+const N = 6;
+
+function randomSpd(seed: number): Float64Array {
+  // A = L Lᵀ + εI from a deterministic pseudo-random L.
+  let s = seed >>> 0 || 1;
+  const rnd = (): number => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32) * 2 - 1;
+  const l = new Float64Array(36);
+  for (let i = 0; i < N; i++) for (let j = 0; j <= i; j++) l[i * N + j] = rnd() * (i < 3 ? 300 : 20);
+  const a = new Float64Array(36);
+  for (let i = 0; i < N; i++) for (let j = 0; j < N; j++) {
+    let v = 0;
+    for (let k = 0; k < N; k++) v += l[i * N + k] * l[j * N + k];
+    a[i * N + j] = v + (i === j ? 1 : 0);
+  }
+  return a;
+}
+
+function denseCt(omega: number, dt: number): Float64Array {
+  const f = new Float64Array(36);
+  const s = Math.sin(omega * dt), c = Math.cos(omega * dt);
+  f[0] = 1; f[3] = s / omega; f[4] = -(1 - c) / omega;
+  f[7] = 1; f[9] = (1 - c) / omega; f[10] = s / omega;
+  f[14] = 1; f[17] = dt;
+  f[21] = c; f[22] = -s; f[27] = s; f[28] = c; f[35] = 1;
+  return f;
+}
+
+function isSymmetricPd(p: Float64Array): boolean {
+  for (let i = 0; i < N; i++) for (let j = 0; j < i; j++) if (Math.abs(p[i * N + j] - p[j * N + i]) > 1e-9 * (Math.abs(p[i * N + j]) + 1)) return false;
+  return cholesky(p, N, new Float64Array(36));
+}
+
+describe("coordinated-turn model", () => {
+  it("predicts the covariance as the dense F·P·Fᵀ + Q", () => {
+    fc.assert(fc.property(fc.integer({ min: 1, max: 1e6 }), fc.double({ min: -0.3, max: 0.3, noNaN: true }), fc.double({ min: 0.1, max: 12, noNaN: true }), (seed, omega, dt) => {
+      if (Math.abs(omega) < 1e-4) return;
+      const p = randomSpd(seed);
+      const m = ctModel(omega, 3, 0.5);
+      const out = new Float64Array(36);
+      m.predictCovariance(p, dt, out);
+      const f = denseCt(omega, dt);
+      const q = ncvModel(3, 0.5);
+      const zero = new Float64Array(36);
+      const qOnly = new Float64Array(36);
+      q.predictCovariance(zero, dt, qOnly);
+      for (let i = 0; i < N; i++) for (let j = 0; j < N; j++) {
+        let v = 0;
+        for (let k = 0; k < N; k++) for (let l = 0; l < N; l++) v += f[i * N + k] * p[k * N + l] * f[j * N + l];
+        v += qOnly[i * N + j];
+        expect(out[i * N + j]).toBeCloseTo(v, 6);
+      }
+      const x = Float64Array.of(1000, 2000, 5000, 200, -50, 3);
+      const xs = new Float64Array(6);
+      m.predictState(x, dt, xs);
+      for (let i = 0; i < N; i++) {
+        let v = 0;
+        for (let k = 0; k < N; k++) v += f[i * N + k] * x[k];
+        expect(xs[i]).toBeCloseTo(v, 6);
+      }
+    }), { numRuns: 100, seed: 11 });
+  });
+
+  it("turns the velocity by ω·T and keeps the speed", () => {
+    const m = ctModel(3 * Math.PI / 180, 0, 0);
+    const out = new Float64Array(6);
+    m.predictState(Float64Array.of(0, 0, 0, 200, 0, 0), 30, out);
+    expect(Math.hypot(out[3], out[4])).toBeCloseTo(200, 9);
+    expect(Math.atan2(out[4], out[3])).toBeCloseTo(90 * Math.PI / 180, 9);
+  });
+});
+
+describe("IMM filter", () => {
+  it("with one model is the plain Kalman filter", () => {
+    const model = ncvModel(5, 1);
+    const imm = createImm([{ model, name: "cv", sojournTime: 60, initialProbability: 1 }]);
+    const x = Float64Array.of(0, 0, 1000, 100, 50, 0);
+    const p = randomSpd(7);
+    const s = imm.init(x, p);
+    const xk = new Float64Array(6), pk = new Float64Array(36);
+    model.predictState(x, 4, xk);
+    model.predictCovariance(p, 4, pk);
+    const z = Float64Array.of(450, 180, 1050);
+    const r = Float64Array.of(2500, 100, 0, 100, 3600, 0, 0, 0, 400);
+    const inn = newInnovation();
+    innovation(xk, pk, z, r, 3, inn);
+    kalmanUpdate(xk, pk, r, inn);
+    imm.update(s, 4, z, r, 3);
+    for (let i = 0; i < 6; i++) expect(s.x[i]).toBeCloseTo(xk[i], 9);
+    for (let i = 0; i < 36; i++) expect(s.p[i]).toBeCloseTo(pk[i], 6);
+  });
+
+  it("keeps every covariance symmetric positive definite and the probabilities summing to 1", () => {
+    const imm = createImm(DEFAULT_MOTION_MODELS.map((m) => ({ model: motionModelOf(m), name: m.name, sojournTime: m.sojournTime, initialProbability: m.initialProbability })));
+    fc.assert(fc.property(fc.array(fc.tuple(fc.double({ min: 0.1, max: 12, noNaN: true }), fc.double({ min: -3000, max: 3000, noNaN: true }), fc.double({ min: -3000, max: 3000, noNaN: true }), fc.boolean()), { minLength: 1, maxLength: 40 }), (steps) => {
+      const s = imm.init(Float64Array.of(0, 0, 5000, 0, 0, 0), Float64Array.from({ length: 36 }, (_, k) => (k % 7 === 0 ? (k < 21 ? 1e6 : 6e4) : 0)));
+      let t = 0;
+      for (const [dt, de, dn, twoD] of steps) {
+        t += dt;
+        const z = Float64Array.of(s.x[0] + s.x[3] * dt + de, s.x[1] + s.x[4] * dt + dn, 5000);
+        const r = Float64Array.of(90000, 2000, 0, 2000, 40000, 0, 0, 0, 250000);
+        imm.update(s, dt, z, r, twoD ? 2 : 3);
+        expect(isSymmetricPd(s.p)).toBe(true);
+        for (const mp of s.mp) expect(isSymmetricPd(mp)).toBe(true);
+        expect(s.mu.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+      }
+    }), { numRuns: 60, seed: 5 });
+  });
+
+  it("moves probability to a turn model while the target turns, and back when it flies straight", () => {
+    const imm = createImm(DEFAULT_MOTION_MODELS.map((m) => ({ model: motionModelOf(m), name: m.name, sojournTime: m.sojournTime, initialProbability: m.initialProbability })));
+    const truth = ctModel(2 * Math.PI / 180, 0, 0);
+    const cv = ncvModel(0, 0);
+    let xt = Float64Array.of(0, 0, 8000, 220, 0, 0);
+    const s = imm.init(xt, Float64Array.from({ length: 36 }, (_, k) => (k % 7 === 0 ? (k < 21 ? 2500 : 100) : 0)));
+    const r = Float64Array.of(400, 0, 0, 0, 400, 0, 0, 0, 400);
+    const step = (m: typeof cv): void => {
+      const next = new Float64Array(6);
+      m.predictState(xt, 4, next);
+      xt = next;
+      imm.update(s, 4, xt.subarray(0, 3), r, 3);
+    };
+    for (let k = 0; k < 15; k++) step(cv);
+    expect(s.mu[0]).toBeGreaterThan(0.5); // straight: the quiet NCV
+    for (let k = 0; k < 15; k++) step(truth);
+    expect(s.mu[1]).toBeGreaterThan(s.mu[0]); // a left turn at 2°/s: the left-turn model
+    expect(s.mu[1]).toBeGreaterThan(s.mu[2]);
+  });
+
+  it("folds in an out-of-sequence measurement: closer to the truth, covariance smaller and still positive definite", () => {
+    const imm = createImm([{ model: ncvModel(1, 0.1), name: "cv", sojournTime: 60, initialProbability: 1 }]);
+    const s = imm.init(Float64Array.of(500, -300, 5000, 100, 0, 0), Float64Array.from({ length: 36 }, (_, k) => (k % 7 === 0 ? (k < 21 ? 250000 : 400) : 0)));
+    // Truth at t = 0 is the origin moving at 100 m/s east; the state (time 0) is 500 m off in east.
+    const before = Math.hypot(s.x[0], s.x[1]);
+    const traceBefore = s.p[0] + s.p[7];
+    // A measurement from 2 s ago of the true position then (−200, 0).
+    const res = imm.updateOutOfSequence(s, 2, Float64Array.of(-200, 0, 5000), Float64Array.of(100, 0, 0, 0, 100, 0, 0, 0, 100), 3);
+    expect(res).toBeDefined();
+    expect(Math.hypot(s.x[0], s.x[1])).toBeLessThan(before / 3);
+    expect(s.p[0] + s.p[7]).toBeLessThan(traceBefore);
+    expect(isSymmetricPd(s.p)).toBe(true);
+  });
+
+  it("refuses a configuration without models or with a non-positive sojourn time", () => {
+    expect(() => createImm([])).toThrow(ImmConfigError);
+    expect(() => createImm([{ model: ncvModel(1, 1), name: "cv", sojournTime: 0, initialProbability: 1 }])).toThrow(ImmConfigError);
+  });
+});
