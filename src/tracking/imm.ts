@@ -201,6 +201,7 @@ export function createImm(specs: readonly ImmModelSpec[]): ImmFilter {
   const models = specs.map((s) => s.model);
   // Retrodiction noise: the largest spectral density of any model, per axis (conservative).
   const qMax = [0, 1, 2].map((i) => Math.max(...specs.map((s) => s.model.processNoise?.[i] ?? 0)));
+  const hasTurn = specs.some((s) => s.model.isTurn === true);
   const tau = specs.map((s) => s.sojournTime);
 
   // Scratch space (single-threaded; never escapes a call).
@@ -333,8 +334,15 @@ export function createImm(specs: readonly ImmModelSpec[]): ImmFilter {
       if (outMu) outMu.set(cbar);
     },
     predictedVariance(s, i, dt, qScale = 1) {
-      let v = 0;
-      for (const m of models) v = Math.max(v, m.predictedVariance(s.p, i, dt, qScale));
+      // The largest of the models' bounds, inline: NCV growth with the largest noise, and for
+      // turn models (sin ωT/ω, (1 − cos ωT)/ω ≤ T) the Cauchy–Schwarz bound.
+      const p = s.p;
+      const q = qMax[i] * qScale * dt * dt * dt / 3;
+      let v = p[i * N + i] + 2 * dt * Math.abs(p[i * N + i + 3]) + dt * dt * p[(i + 3) * N + i + 3] + q;
+      if (hasTurn && i < 2) {
+        const b = Math.sqrt(p[i * N + i]) + dt * (Math.sqrt(p[21]) + Math.sqrt(p[28]));
+        v = Math.max(v, b * b + q);
+      }
       // Turn models move the mean by up to |v|·T·(ωT)/2 from the straight line; allow |v|·T·0.2.
       const speed = Math.hypot(s.x[3], s.x[4]);
       const spread = r > 1 && i < 2 ? 0.2 * speed * dt : 0;

@@ -27,6 +27,8 @@ export interface MotionModel {
   predictedVariance(p: Float64Array, i: number, dt: number, qScale?: number): number;
   /** Acceleration noise spectral densities [east, north, up] (m²/s³), when the model has them. */
   readonly processNoise?: readonly number[];
+  /** True for a turning model (its horizontal prediction rotates the velocity). */
+  readonly isTurn?: boolean;
 }
 
 /**

@@ -64,6 +64,13 @@ export interface TrackerOptions {
    */
   modeSMaxCoastTime: number;
   /**
+   * A new track whose Mode S address belonged to a track deleted at most this long ago takes
+   * that track's number back, so that an aircraft keeps one system track number through a long
+   * fade (terrain, a long stop on the apron, leaving and re-entering coverage).
+   * Seconds; 0 disables it. Numbers are never given to another address.
+   */
+  modeSNumberMemory: number;
+  /**
    * Cost of leaving a plot unassigned (it then starts a tentative track), in the units of the
    * association cost d² + ln(|S|/|R|) (dimensionless; see `association.ts`).
    */
@@ -168,6 +175,7 @@ export const DEFAULT_TRACKER_OPTIONS: TrackerOptions = Object.freeze({
   modeSGateProbability: 0.999999,
   modeSReach: 3000,
   modeSMaxCoastTime: 120,
+  modeSNumberMemory: 3600,
   nonAssignmentCost: 60,
   tentativeTrackPenalty: 6,
   modeSMatchBonus: 10,
@@ -223,7 +231,7 @@ export function resolveOptions(options: Partial<TrackerOptions> = {}): TrackerOp
   }
   const nonNegative: (keyof TrackerOptions)[] = [
     "trackHeightSigmaFloor", "tentativeTrackPenalty", "modeSMatchBonus", "mode3AMatchBonus",
-    "mode3AMismatchPenalty", "missTolerance", "outOfSequenceLag",
+    "mode3AMismatchPenalty", "missTolerance", "outOfSequenceLag", "modeSNumberMemory",
   ];
   for (const key of nonNegative) {
     const v = o[key] as number;

@@ -88,6 +88,8 @@ export interface TrackerStats {
   tracksDeleted: number;
   /** Tracks deleted at a miss because no sensor covers their predicted position (counted in `tracksDeleted` too). */
   tracksLeftCoverage: number;
+  /** New tracks that took back the number of a deleted track of the same Mode S address. */
+  trackNumbersReused: number;
   /** Tracks re-initialised at a plot with their Mode S address, far from their stale prediction. */
   tracksReacquired: number;
   /** Radar plots compared with an ADS-B reference for bias estimation. */
@@ -159,7 +161,7 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
   const stats: TrackerStats = {
     reports: 0, plotsProcessed: 0, plotsAssociated: 0, plotsInitiating: 0, plotsUnknownSensor: 0, plotsNoDetection: 0, plotsInvalid: 0,
     serviceReports: 0, serviceUnknownSensor: 0, reportsIgnored: 0, batches: 0, gateTests: 0,
-    tracksInitiated: 0, tracksConfirmed: 0, tracksDeleted: 0, tracksLeftCoverage: 0, tracksReacquired: 0,
+    tracksInitiated: 0, tracksConfirmed: 0, tracksDeleted: 0, tracksLeftCoverage: 0, trackNumbersReused: 0, tracksReacquired: 0,
     biasSamples: 0, plotsOutOfSequence: 0, adsbProcessed: 0, adsbByAddress: 0, adsbInvalid: 0,
   };
   const ctx: HypothesiserContext = {
@@ -184,6 +186,31 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
   const biases = new BiasEstimator({ minSamples: opts.biasMinSamples });
   let table: Track[] = [];
   let nextNumber = 1;
+  /** Track number and deletion time of deleted tracks by Mode S address (`modeSNumberMemory`). */
+  const numberByAddress = new Map<number, { trackNumber: number; time: number }>();
+
+  /**
+   * The number of a new track: a fresh one, or the number a deleted track of the same Mode S
+   * address had when it was deleted at most `modeSNumberMemory` seconds ago (one airframe, one
+   * track number: the address is unique per aircraft).
+   */
+  function numberFor(plot: PlotReport): number {
+    const a = plot.icaoAddress;
+    if (a !== undefined) {
+      const old = numberByAddress.get(a);
+      if (old && plot.time - old.time <= opts.modeSNumberMemory && !table.some((t) => t.trackNumber === old.trackNumber)) {
+        stats.trackNumbersReused++;
+        return old.trackNumber;
+      }
+    }
+    return nextNumber++;
+  }
+
+  /** Remembers the number of a track being deleted under its Mode S address. */
+  function rememberNumber(tr: Track, time: number): void {
+    const a = tr.identity.icaoAddress;
+    if (a !== undefined && opts.modeSNumberMemory > 0) numberByAddress.set(a, { trackNumber: tr.trackNumber, time });
+  }
 
   const scanPeriodOf = (s: SensorState): number => s.rotationPeriod ?? opts.defaultScanPeriod;
   const windowOf = (s: SensorState): number =>
@@ -214,7 +241,7 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
           emit(out, "updated", held, plot.time);
           continue;
         }
-        const tr = initiateTrack(nextNumber++, plot, plots[i].conv, s.sensor.id, period, opts, filter);
+        const tr = initiateTrack(numberFor(plot), plot, plots[i].conv, s.sensor.id, period, opts, filter);
         table.push(tr);
         stats.plotsInitiating++;
         stats.tracksInitiated++;
@@ -356,6 +383,7 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
     for (const tr of table) {
       const r = ageTrack(tr, time, opts);
       if (r === "deleted") {
+        rememberNumber(tr, time);
         tr.status = "deleted";
         stats.tracksDeleted++;
         removed = true;
@@ -506,7 +534,7 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
       updateTrack(tr, plot, hyps[best].conv, a.sensorId, period, hyps[best].modeSMatch, out);
       tr.adsbReference = reference;
     } else {
-      const tr = initiateTrack(nextNumber++, plot, conv, a.sensorId, period, opts, filter);
+      const tr = initiateTrack(numberFor(plot), plot, conv, a.sensorId, period, opts, filter);
       tr.adsbReference = reference;
       table.push(tr);
       stats.plotsInitiating++;
