@@ -88,6 +88,21 @@ export interface TrackerOptions {
   /** Cost added when plot and track both have a Mode 3/A code and they differ (codes can change; not forbidden). */
   mode3AMismatchPenalty: number;
 
+  /**
+   * How plots update tracks: "gnn" (global nearest neighbour: the one plot of an optimal
+   * assignment per cluster) or "jpda" (joint probabilistic data association: each track is
+   * updated with all its gated plots weighted by their marginal association probabilities over
+   * the cluster, `jpda.ts`; the GNN assignment still decides hits, misses and initiation, and a
+   * Mode S match is a hard update). JPDA helps in dense clutter at some cost in speed.
+   */
+  associator: "gnn" | "jpda";
+  /** Detection probability assumed by JPDA. */
+  detectionProbability: number;
+  /** Spatial density of false plots with height (3D radar, Mode C) assumed by JPDA, per m³. */
+  clutterDensity3D: number;
+  /** Spatial density of false plots without height assumed by JPDA, per m². */
+  clutterDensity2D: number;
+
   /** M of the M-of-N confirmation logic: hits needed … */
   confirmHits: number;
   /** … within the last N scans (1 ≤ M ≤ N ≤ 30). */
@@ -181,6 +196,10 @@ export const DEFAULT_TRACKER_OPTIONS: TrackerOptions = Object.freeze({
   modeSMatchBonus: 10,
   mode3AMatchBonus: 3,
   mode3AMismatchPenalty: 6,
+  associator: "gnn",
+  detectionProbability: 0.9,
+  clutterDensity3D: 1e-14,
+  clutterDensity2D: 1e-10,
   confirmHits: 2,
   confirmWindow: 2,
   maxMissedScans: 3,
@@ -223,7 +242,7 @@ export function resolveOptions(options: Partial<TrackerOptions> = {}): TrackerOp
   const positive: (keyof TrackerOptions)[] = [
     "refractionK", "modeCSigma", "height3DSigma", "defaultHeightSigma", "initialSpeedSigma",
     "initialVerticalSpeedSigma", "maxSpeed", "maxCoastTime", "modeSReach", "modeSMaxCoastTime", "defaultScanPeriod", "batchWindowFraction", "batchWindow",
-    "adsbUpdatePeriod", "adsbPositionSigma", "biasReferenceMaxAge", "biasMinSamples",
+    "adsbUpdatePeriod", "adsbPositionSigma", "biasReferenceMaxAge", "biasMinSamples", "clutterDensity3D", "clutterDensity2D",
   ];
   for (const key of positive) {
     const v = o[key] as number;
@@ -237,6 +256,8 @@ export function resolveOptions(options: Partial<TrackerOptions> = {}): TrackerOp
     const v = o[key] as number;
     if (!(typeof v === "number" && Number.isFinite(v) && v >= 0)) throw new TrackerConfigError(key, `must be a non-negative number, got ${String(v)}`);
   }
+  if (o.associator !== "gnn" && o.associator !== "jpda") throw new TrackerConfigError("associator", `must be "gnn" or "jpda", got ${String(o.associator)}`);
+  if (!(o.detectionProbability > 0 && o.detectionProbability <= 1)) throw new TrackerConfigError("detectionProbability", `must be in (0, 1], got ${o.detectionProbability}`);
   if (!(o.missQScale >= 1 && Number.isFinite(o.missQScale))) throw new TrackerConfigError("missQScale", `must be ≥ 1, got ${o.missQScale}`);
   if (!Array.isArray(o.motionModels) || o.motionModels.length < 1 || o.motionModels.length > 8) {
     throw new TrackerConfigError("motionModels", "must list 1 to 8 models");

@@ -43,11 +43,12 @@ import { associate } from "./association.js";
 import { BiasEstimator, biasSample, correctPlot, type SensorBiasEstimate } from "./bias.js";
 import { inCoverage } from "./coverage_check.js";
 import { chiSquareGate } from "./gating.js";
-import { hypothesise, type BatchPlot, type Hypothesis, type HypothesiserContext } from "./hypothesiser.js";
+import { hypothesise, logDetBlock, type BatchPlot, type Hypothesis, type HypothesiserContext } from "./hypothesiser.js";
 import { applyPlotIdentity } from "./identity.js";
 import { initiateTrack } from "./initiator.js";
 import { innovation, newInnovation } from "./kalman.js";
-import { convertAdsb, convertPlot, type MeasurementOptions } from "./measurement.js";
+import { convertAdsb, convertPlot, type ConvertedPlot, type MeasurementOptions } from "./measurement.js";
+import { jpdaMarginals, logLikelihoodFromCost, pdaUpdate } from "./jpda.js";
 import { createImm } from "./imm.js";
 import { motionModelOf } from "./motion_models.js";
 import { resolveOptions, TrackerConfigError, type TrackerOptions } from "./options.js";
@@ -119,6 +120,14 @@ export interface Tracker {
    * from plots of aircraft also tracked by ADS-B; sensors without enough samples are left out.
    */
   biasEstimates(): SensorBiasEstimate[];
+}
+
+/** A JPDA update of one track: its gated plots and their association probabilities. */
+interface SoftUpdate {
+  measurements: ConvertedPlot[];
+  beta: number[];
+  /** Probability that none of the plots is the track's. */
+  betaNone: number;
 }
 
 interface SensorState {
@@ -230,6 +239,7 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
     const hyps = hypothesise(plots, live, ctx);
     const chosen = associate(plots.length, live.length, hyps, opts.nonAssignmentCost);
     const period = scanPeriodOf(s);
+    const soft = opts.associator === "jpda" ? softAssociation(plots, live, hyps) : undefined;
     for (let i = 0; i < plots.length; i++) {
       const { plot } = plots[i];
       const k = chosen[i];
@@ -255,8 +265,28 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
       }
       const h = hyps[k];
       sampleBias(live[h.track], s, plots[i].raw);
-      updateTrack(live[h.track], plot, h.conv, s.sensor.id, period, h.modeSMatch, out);
+      updateTrack(live[h.track], plot, h.conv, s.sensor.id, period, h.modeSMatch, out, soft?.get(h.track));
     }
+  }
+
+  /**
+   * JPDA (`associator: "jpda"`): per track of the batch, its gated plots with their marginal
+   * association probabilities over the track's cluster (`jpda.ts`). The likelihoods come from the
+   * hypothesis costs; the clutter density is the sensor's (`clutterDensity3D`/`2D` options).
+   */
+  function softAssociation(plots: BatchPlot[], live: Track[], hyps: Hypothesis[]): Map<number, SoftUpdate> {
+    const pairs = hyps.map((h) => ({ plot: h.plot, track: h.track, logLikelihood: logLikelihoodFromCost(h.cost, logDetBlock(h.conv.r, h.conv.dim), h.conv.dim) }));
+    const lambda = Float64Array.from(plots, (p) => (p.conv.dim === 3 ? opts.clutterDensity3D : opts.clutterDensity2D));
+    const m = jpdaMarginals(plots.length, live.length, pairs, { detectionProbability: opts.detectionProbability, clutterDensity: lambda, gateProbability: opts.gateProbability });
+    const out = new Map<number, SoftUpdate>();
+    hyps.forEach((h, k) => {
+      if (h.modeSMatch) return; // the address decides: a hard update
+      let u = out.get(h.track);
+      if (!u) out.set(h.track, (u = { measurements: [], beta: [], betaNone: m.missed[h.track] }));
+      u.measurements.push(h.conv);
+      u.beta.push(m.pairBeta[k]);
+    });
+    return out;
   }
 
   /**
@@ -265,7 +295,7 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
    */
   function updateTrack(
     tr: Track, plot: PlotReport, conv: BatchPlot["conv"], sensorId: SensorId, period: number, modeSMatch: boolean,
-    out: TrackUpdate[],
+    out: TrackUpdate[], soft?: SoftUpdate,
   ): void {
     const dt = Math.max(0, plot.time - tr.t);
     const lag = tr.t - plot.time;
@@ -292,7 +322,10 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
       if (!filter.updateOutOfSequence(tr.imm, lag, conv.z, r, conv.dim)) return;
       stats.plotsOutOfSequence++;
     } else {
-      if (!filter.update(tr.imm, dt, conv.z, r, conv.dim, tr.qScale)) return;
+      const ok = soft && soft.measurements.length > 0 && !modeSMatch
+        ? pdaUpdate(filter, tr.imm, dt, soft.measurements, soft.beta, soft.betaNone, tr.qScale)
+        : filter.update(tr.imm, dt, conv.z, r, conv.dim, tr.qScale);
+      if (!ok) return;
       tr.qScale = 1;
       tr.t += dt;
     }

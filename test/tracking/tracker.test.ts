@@ -352,3 +352,30 @@ describe("tracker: robustness", () => {
     }), { numRuns: 150, seed: 99 });
   });
 });
+
+describe("tracker: JPDA associator", () => {
+  // Two PSR-only targets (no Mode S) crossing at the same point and height: the soft update must
+  // neither merge nor lose them.
+  const a = airliner(1, { start: { east: -8_800, north: 60_000, up: 10_000 }, velocity: { east: 220, north: 0, up: 0 }, icaoAddress: undefined, mode3A: undefined });
+  const b = airliner(2, { start: { east: 0, north: 51_200, up: 10_000 }, velocity: { east: 0, north: 220, up: 0 }, icaoAddress: undefined, mode3A: undefined });
+  const sim = simulate({ targets: [a, b], scans: 25, seed: 7 });
+  const gnn = createTracker([testRadar()]);
+  const jpda = createTracker([testRadar()], { associator: "jpda" });
+  run(gnn, sim.reports);
+  run(jpda, sim.reports);
+
+  it("holds both crossing targets, as close to the truth as GNN", () => {
+    const end = sim.truth.filter((t) => t.time === Math.max(...sim.truth.map((x) => x.time)) || t.time >= sim.truth[sim.truth.length - 1].time - 4);
+    const live = jpda.tracks().filter((t) => t.status !== "tentative");
+    expect(live).toHaveLength(2);
+    for (const tr of live) {
+      const best = Math.min(...end.map((t) => horizontalError(tr.position, t.position)));
+      expect(best).toBeLessThan(1_000);
+    }
+    expect(gnn.tracks().filter((t) => t.status !== "tentative")).toHaveLength(2);
+  });
+
+  it("refuses an unknown associator", () => {
+    expect(() => createTracker([testRadar()], { associator: "mht" as never })).toThrow(TrackerConfigError);
+  });
+});
