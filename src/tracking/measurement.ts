@@ -42,6 +42,13 @@ export interface MeasurementOptions {
   modeCSigma: number;
   /** Default 1-sigma height error of a 3D radar when no elevation sigma is known, metres. */
   height3DSigma: number;
+  /**
+   * How the polar measurement and its covariance are carried into the system frame:
+   * "linearised" (Jacobian of the conversion at the measurement: the converted-measurement EKF)
+   * or "unscented" (sigma points through the conversion: the converted-measurement UKF).
+   * Default "linearised".
+   */
+  conversion?: "linearised" | "unscented";
 }
 
 /** A plot converted to the system frame. */
@@ -100,6 +107,42 @@ function toEnu(site: Geodetic, frame: SystemFrame, k: number, useElevation: bool
   return ENU_OUT;
 }
 
+/** Scaling κ of the unscented transform (n + κ = 4 for the three polar coordinates). */
+const UT_KAPPA = 1;
+
+/**
+ * The unscented transform of a polar measurement with independent errors (Julier & Uhlmann,
+ * Proc. IEEE 92(3), 2004, §IV): 2n + 1 sigma points m ± √(n + κ)·σ_i e_i through the exact
+ * conversion chain, mean and covariance from their weighted sample moments (W₀ = κ/(n + κ),
+ * W_i = 1/(2(n + κ))). Unlike the linearised conversion it captures the curvature of the polar
+ * error ellipse at long range (the conversion bias; Lerro & Bar-Shalom 1993).
+ */
+function unscentedConversion(site: Geodetic, frame: SystemFrame, k: number, useElevation: boolean, mean: number[], sig: number[]): { z: Float64Array; r: Float64Array } {
+  const n = 3;
+  const spread = Math.sqrt(n + UT_KAPPA);
+  const w0 = UT_KAPPA / (n + UT_KAPPA);
+  const wi = 1 / (2 * (n + UT_KAPPA));
+  const pts: Float64Array[] = [Float64Array.from(toEnu(site, frame, k, useElevation, mean[0], mean[1], mean[2]))];
+  for (let c = 0; c < n; c++) {
+    for (const sgn of [1, -1]) {
+      const m = mean.slice();
+      m[c] += sgn * spread * sig[c];
+      pts.push(Float64Array.from(toEnu(site, frame, k, useElevation, m[0], m[1], m[2])));
+    }
+  }
+  const z = new Float64Array(3);
+  pts.forEach((p, i) => {
+    const w = i === 0 ? w0 : wi;
+    for (let a = 0; a < 3; a++) z[a] += w * p[a];
+  });
+  const r = new Float64Array(9);
+  pts.forEach((p, i) => {
+    const w = i === 0 ? w0 : wi;
+    for (let a = 0; a < 3; a++) for (let b = 0; b < 3; b++) r[a * 3 + b] += w * (p[a] - z[a]) * (p[b] - z[b]);
+  });
+  return { z, r };
+}
+
 /**
  * Converts a plot to the system frame with its covariance.
  *
@@ -139,6 +182,12 @@ export function convertPlot(
   const az = plot.azimuth;
   const k = opts.k;
 
+  if (opts.conversion === "unscented") {
+    const u = unscentedConversion(site, frame, k, useElevation, [rho, az, v3], [sr, sa, s3]);
+    let height = v3;
+    if (useElevation) height = polarElevationToGeodetic(site, { range: rho, azimuth: az, elevation: v3 }, k).height;
+    return { dim: third ? 3 : 2, z: u.z, r: u.r, heightSource: third ? third.kind : "assumed", height };
+  }
   const z = Float64Array.from(toEnu(site, frame, k, useElevation, rho, az, v3));
   const h3 = useElevation ? 1e-6 : 1;
   const steps = [1, 1e-6, h3];

@@ -27,6 +27,12 @@ export interface TrackerOptions {
    */
   missQScale: number;
 
+  /**
+   * Polar plot → system frame: "linearised" (EKF: Jacobian of the conversion) or "unscented"
+   * (UKF: sigma points through the conversion, which also removes the conversion bias at long
+   * range); see `measurement.ts`.
+   */
+  measurementConversion: "linearised" | "unscented";
   /** 1-sigma Mode C altitude error when the sensor gives none, metres (25 ft quantisation plus lag). */
   modeCSigma: number;
   /** 1-sigma 3D-radar height error when no elevation sigma is known, metres. */
@@ -178,6 +184,7 @@ export const DEFAULT_TRACKER_OPTIONS: TrackerOptions = Object.freeze({
   refractionK: STANDARD_K,
   motionModels: DEFAULT_MOTION_MODELS,
   missQScale: 4,
+  measurementConversion: "linearised",
   modeCSigma: 30,
   height3DSigma: 500,
   defaultHeight: 1000,
@@ -255,6 +262,9 @@ export function resolveOptions(options: Partial<TrackerOptions> = {}): TrackerOp
   for (const key of nonNegative) {
     const v = o[key] as number;
     if (!(typeof v === "number" && Number.isFinite(v) && v >= 0)) throw new TrackerConfigError(key, `must be a non-negative number, got ${String(v)}`);
+  }
+  if (o.measurementConversion !== "linearised" && o.measurementConversion !== "unscented") {
+    throw new TrackerConfigError("measurementConversion", `must be "linearised" or "unscented", got ${String(o.measurementConversion)}`);
   }
   if (o.associator !== "gnn" && o.associator !== "jpda") throw new TrackerConfigError("associator", `must be "gnn" or "jpda", got ${String(o.associator)}`);
   if (!(o.detectionProbability > 0 && o.detectionProbability <= 1)) throw new TrackerConfigError("detectionProbability", `must be in (0, 1], got ${o.detectionProbability}`);

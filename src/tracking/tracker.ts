@@ -166,7 +166,7 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
   if (!origin) throw new TrackerConfigError("origin", "no sensors and no origin given");
   const frame: SystemFrame = systemFrame(origin);
   const filter = createImm(opts.motionModels.map((m) => ({ model: motionModelOf(m), name: m.name, sojournTime: m.sojournTime, initialProbability: m.initialProbability })));
-  const measurement: MeasurementOptions = { k: opts.refractionK, modeCSigma: opts.modeCSigma, height3DSigma: opts.height3DSigma };
+  const measurement: MeasurementOptions = { k: opts.refractionK, modeCSigma: opts.modeCSigma, height3DSigma: opts.height3DSigma, conversion: opts.measurementConversion };
   const stats: TrackerStats = {
     reports: 0, plotsProcessed: 0, plotsAssociated: 0, plotsInitiating: 0, plotsUnknownSensor: 0, plotsNoDetection: 0, plotsInvalid: 0,
     serviceReports: 0, serviceUnknownSensor: 0, reportsIgnored: 0, batches: 0, gateTests: 0,

@@ -95,6 +95,30 @@ describe("converted measurement (4/3 earth)", () => {
   });
 });
 
+describe("unscented conversion", () => {
+  const frame = systemFrame(SITE);
+  it("agrees with the linearised conversion where the polar error ellipse is nearly flat, and is symmetric positive definite", () => {
+    fc.assert(fc.property(
+      fc.double({ min: 5_000, max: 250_000, noNaN: true }), fc.double({ min: 0, max: 6.28, noNaN: true }), fc.double({ min: 500, max: 12_000, noNaN: true }),
+      (ground, az, h) => {
+        const target = { lat: SITE.lat + (ground * Math.cos(az)) / 6.37e6, lon: SITE.lon + (ground * Math.sin(az)) / (6.37e6 * Math.cos(SITE.lat)), height: h };
+        const pol = geodeticToPolar(SITE, target);
+        const plot: PlotReport = { kind: "plot", sensorId: "x", time: 0, range: pol.range, azimuth: pol.azimuth, detection: "ssr", elevation: pol.elevation };
+        const s3 = { ...sigmas, elevation: 0.2 * DEG };
+        const lin = convertPlot(plot, SITE, s3, frame, mopts, { height: 0, sigma: 1 });
+        const ut = convertPlot(plot, SITE, s3, frame, { ...mopts, conversion: "unscented" }, { height: 0, sigma: 1 });
+        // The means differ by the conversion bias only: a fraction of the cross-range sigma.
+        const cross = pol.range * sigmas.azimuth;
+        expect(Math.hypot(ut.z[0] - lin.z[0], ut.z[1] - lin.z[1])).toBeLessThan(0.05 * cross + 1);
+        expect(cholesky(ut.r, 3, new Float64Array(9))).toBe(true);
+        expect(ut.r[1]).toBeCloseTo(ut.r[3], 6);
+        const tl = lin.r[0] + lin.r[4], tu = ut.r[0] + ut.r[4];
+        expect(tu / tl).toBeGreaterThan(0.9);
+        expect(tu / tl).toBeLessThan(1.1);
+      }), { numRuns: 100, seed: 4 });
+  });
+});
+
 describe("NCV model and Kalman update", () => {
   it("predicts the covariance as F P Fᵀ + Q", () => {
     const m = ncvModel(20, 1);
