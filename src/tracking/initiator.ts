@@ -10,7 +10,7 @@
  */
 import type { PlotReport, SensorId } from "../types/index.js";
 import type { ConvertedPlot } from "./measurement.js";
-import type { Track } from "./track.js";
+import { technologyOf, type Track } from "./track.js";
 import { applyPlotIdentity } from "./identity.js";
 import type { ImmFilter } from "./imm.js";
 
@@ -70,7 +70,7 @@ export function initiateTrack(
     x: imm.x,
     p: imm.p,
     imm,
-    sensorUpdateTimes: new Map([[sensorId, plot.time]]),
+    sensorUpdates: new Map([[sensorId, { sensorId, time: plot.time, technology: technologyOf(plot, plot.detection === "none") }]]),
     t: plot.time,
     lastUpdateTime: plot.time,
     scanStart: plot.time,

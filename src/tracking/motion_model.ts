@@ -29,6 +29,8 @@ export interface MotionModel {
   readonly processNoise?: readonly number[];
   /** True for a turning model (its horizontal prediction rotates the velocity). */
   readonly isTurn?: boolean;
+  /** Turn rate of a turning model, rad/s (positive = left). */
+  readonly turnRate?: number;
 }
 
 /**

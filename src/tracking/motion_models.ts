@@ -51,6 +51,7 @@ export function ctModel(omega: number, qHorizontal: number, qVertical: number): 
     dim: n,
     processNoise: q,
     isTurn: true,
+    turnRate: omega,
     predictState(x, dt, out) {
       ctTransition(omega, dt, f);
       const x0 = x[0], x1 = x[1], x2 = x[2], x3 = x[3], x4 = x[4], x5 = x[5];

@@ -5,7 +5,7 @@
  * the time of the last update `t`; predictions for output or association are computed into
  * scratch space and never written back, so coasting does not inflate P step by step.
  */
-import type { Geodetic, SensorId, SystemTrack, TrackIdentity, TrackStatus } from "../types/index.js";
+import type { Geodetic, ModeOfMovement, PlotReport, SensorId, SensorUpdate, SystemTrack, TrackIdentity, TrackStatus, UpdateTechnology } from "../types/index.js";
 import type { SystemFrame } from "./system_frame.js";
 import type { ImmFilter, ImmState } from "./imm.js";
 
@@ -49,13 +49,52 @@ export interface Track {
   /** The latest ADS-B report of the track (position at the height used for it), the reference of radar bias estimation. */
   adsbReference?: { time: number; position: Geodetic; sigma: number };
   /** UTC seconds of the last update per contributing sensor (CAT062 I062/290 ages). */
-  sensorUpdateTimes: Map<SensorId, number>;
+  sensorUpdates: Map<SensorId, SensorUpdate>;
   /** UTC seconds of the latest emitted snapshot (update or coast). */
   eventTime: number;
 }
 
 const xs = new Float64Array(6);
 const ps = new Float64Array(36);
+const mu = new Float64Array(8);
+const acc = new Float64Array(6);
+
+/** The surveillance technology of a plot (I062/290 columns); ADS-B reports reach the tracker as plots without detection type. */
+export function technologyOf(plot: PlotReport, adsb: boolean): UpdateTechnology {
+  if (adsb) return "adsb";
+  const d = plot.detection;
+  if (d.startsWith("modeS")) return "modeS";
+  if (d === "ssr" || d === "ssr+psr") return "ssr";
+  return "psr";
+}
+
+/** Model probability above which a mode of movement is stated rather than "undetermined". */
+const MODE_CONFIDENCE = 0.5;
+
+/**
+ * Mode of movement from the IMM model probabilities `mu` and the vertical rate: a turn when the
+ * turn models of one sense hold most of the probability, straight when the quietest straight
+ * model does; constant speed when the models that keep the speed (quiet NCV, turns) do; level
+ * when the vertical rate is within max(1 m/s, 2σ) of zero (ASTERIX CAT062 I062/200).
+ */
+function modeOfMovement(filter: ImmFilter, mu: Float64Array, climb: number, climbSigma: number): ModeOfMovement {
+  let left = 0, right = 0, quiet = 0, quietQ = Infinity;
+  filter.models.forEach((m, j) => {
+    const w = m.turnRate ?? 0;
+    if (w > 0) left += mu[j];
+    else if (w < 0) right += mu[j];
+    const q = m.processNoise?.[0] ?? Infinity;
+    if (w === 0 && q < quietQ) quietQ = q;
+  });
+  filter.models.forEach((m, j) => {
+    if ((m.turnRate ?? 0) === 0 && (m.processNoise?.[0] ?? Infinity) === quietQ) quiet += mu[j];
+  });
+  const transversal = left > MODE_CONFIDENCE ? "left" : right > MODE_CONFIDENCE ? "right" : quiet > MODE_CONFIDENCE ? "straight" : "undetermined";
+  const longitudinal = left + right + quiet > MODE_CONFIDENCE ? "constant" : "undetermined";
+  const level = Math.max(1, 2 * climbSigma);
+  const vertical = Math.abs(climb) <= level ? "level" : climb > 0 ? "climb" : "descent";
+  return { transversal, longitudinal, vertical };
+}
 
 /**
  * Snapshot of a track at `time` (UTC s): the state predicted from `t` (never backwards),
@@ -64,9 +103,18 @@ const ps = new Float64Array(36);
 export function snapshot(track: Track, time: number, filter: ImmFilter, frame: SystemFrame): SystemTrack {
   const at = Math.max(time, track.t);
   const dt = at - track.t;
-  filter.predict(track.imm, dt, xs, ps, track.qScale);
+  filter.predict(track.imm, dt, xs, ps, track.qScale, mu);
   const position = frame.toGeodetic(xs[0], xs[1], xs[2]);
   const velocity = frame.velocityToEnu(xs);
+  // Acceleration: the turn models' ω × v, weighted by their probabilities.
+  let omega = 0;
+  filter.models.forEach((m, j) => (omega += mu[j] * (m.turnRate ?? 0)));
+  acc.set(xs);
+  acc[3] = -omega * xs[4];
+  acc[4] = omega * xs[3];
+  acc[5] = 0;
+  const probabilities: Record<string, number> = {};
+  filter.names.forEach((n, j) => (probabilities[n] = mu[j]));
   const out: SystemTrack = {
     trackNumber: track.trackNumber,
     status: track.status,
@@ -78,6 +126,12 @@ export function snapshot(track: Track, time: number, filter: ImmFilter, frame: S
     sensors: track.sensors.slice(),
     updates: track.updates,
     lastUpdateTime: track.lastUpdateTime,
+    acceleration: frame.velocityToEnu(acc),
+    modeOfMovement: modeOfMovement(filter, mu, xs[5], Math.sqrt(ps[35])),
+    sensorUpdates: [...track.sensorUpdates.values()].map((u) => ({ ...u })),
+    velocitySigma: Math.sqrt(0.5 * (ps[21] + ps[28])),
+    heightSigma: Math.sqrt(ps[14]),
+    modelProbabilities: probabilities,
   };
   if (track.pressureAltitude !== undefined) out.pressureAltitude = track.pressureAltitude;
   return out;

@@ -52,7 +52,7 @@ import { jpdaMarginals, logLikelihoodFromCost, pdaUpdate } from "./jpda.js";
 import { createImm } from "./imm.js";
 import { motionModelOf } from "./motion_models.js";
 import { resolveOptions, TrackerConfigError, type TrackerOptions } from "./options.js";
-import { snapshot, type Track } from "./track.js";
+import { snapshot, technologyOf, type Track } from "./track.js";
 import { ageTrack, recordHit } from "./track_management.js";
 
 /** Counters of a tracker run. */
@@ -329,7 +329,7 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
       tr.qScale = 1;
       tr.t += dt;
     }
-    tr.sensorUpdateTimes.set(sensorId, plot.time);
+    tr.sensorUpdates.set(sensorId, { sensorId, time: plot.time, technology: technologyOf(plot, plot.detection === "none") });
     const confirmNow = recordHit(tr, plot.time, period, opts);
     tr.lastUpdateTime = Math.max(tr.lastUpdateTime, plot.time);
     tr.updates++;
@@ -390,7 +390,7 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
     const fresh = initiateTrack(tr.trackNumber, plot, conv, sensorId, period, opts, filter);
     filter.reset(tr.imm, fresh.x, fresh.p);
     tr.t = plot.time;
-    tr.sensorUpdateTimes.set(sensorId, plot.time);
+    tr.sensorUpdates.set(sensorId, { sensorId, time: plot.time, technology: technologyOf(plot, plot.detection === "none") });
     recordHit(tr, plot.time, period, opts);
     tr.lastUpdateTime = plot.time;
     tr.updates++;

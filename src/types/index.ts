@@ -334,6 +334,39 @@ export interface SystemTrack {
   updates: number;
   /** UTC seconds of the last associated report. */
   lastUpdateTime: number;
+  /** Acceleration in the local ENU frame at `position`, m/s² (the IMM's turn models: ω × v; ASTERIX I062/210). */
+  acceleration?: Enu;
+  /** Mode of movement (ASTERIX CAT062 I062/200 TRANS, LONG, VERT). */
+  modeOfMovement?: ModeOfMovement;
+  /** Per contributing sensor, the time of its last update and the technology of that update (ASTERIX I062/290 ages, I062/295). */
+  sensorUpdates?: SensorUpdate[];
+  /** 1-sigma of each horizontal velocity component, m/s (I062/500 ASV). */
+  velocitySigma?: number;
+  /** 1-sigma of the height, metres (I062/500 ABA/AGA). */
+  heightSigma?: number;
+  /** IMM model probabilities by model name (diagnostics). */
+  modelProbabilities?: Record<string, number>;
+}
+
+/** Mode of movement of a system track, as CAT062 I062/200 carries it. */
+export interface ModeOfMovement {
+  /** TRANS: constant course, right turn, left turn, undetermined. */
+  transversal: "straight" | "right" | "left" | "undetermined";
+  /** LONG: constant ground speed, increasing, decreasing, undetermined. */
+  longitudinal: "constant" | "increasing" | "decreasing" | "undetermined";
+  /** VERT: level, climb, descent, undetermined. */
+  vertical: "level" | "climb" | "descent" | "undetermined";
+}
+
+/** Surveillance technology of a track update (the columns of CAT062 I062/290). */
+export type UpdateTechnology = "psr" | "ssr" | "modeS" | "adsb" | "mlat";
+
+/** The last update of a system track by one sensor. */
+export interface SensorUpdate {
+  sensorId: SensorId;
+  /** UTC seconds of the sensor's last report associated to the track. */
+  time: number;
+  technology: UpdateTechnology;
 }
 
 /** What happened to a track. */

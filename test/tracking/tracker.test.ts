@@ -80,6 +80,18 @@ describe("tracker: single straight-line target", () => {
     expect(last.positionSigma).toBeGreaterThan(5);
     expect(last.positionSigma).toBeLessThan(200);
   });
+
+  it("reports the CAT062 movement fields: straight, constant speed, level, small acceleration; the sensor's last update", () => {
+    const last = updates.filter((u) => u.event === "updated").at(-1)!.track;
+    expect(last.modeOfMovement).toEqual({ transversal: "straight", longitudinal: "constant", vertical: "level" });
+    expect(Math.hypot(last.acceleration!.east, last.acceleration!.north)).toBeLessThan(1);
+    // The simulated plots are SSR + PSR detections (with a Mode S address).
+    expect(last.sensorUpdates).toEqual([{ sensorId: "20/129", time: last.lastUpdateTime, technology: "ssr" }]);
+    const p = Object.values(last.modelProbabilities!);
+    expect(p.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
+    expect(last.velocitySigma).toBeGreaterThan(0);
+    expect(last.heightSigma).toBeGreaterThan(0);
+  });
 });
 
 describe("tracker: crossing targets with Mode S", () => {

@@ -6,9 +6,10 @@
  * WGS-84 position, I062/100 Cartesian position, I062/185 velocity, I062/220 rate of climb,
  * I062/136 measured flight level, I062/130 geometric altitude, I062/060 Mode 3/A, I062/380
  * aircraft derived data (ADR address, ID identification), I062/245 target identification,
- * I062/080 track status (CST coasting, SIM, TSE end of track), I062/500 estimated accuracies.
+ * I062/080 track status (CST coasting, SIM, TSE end of track), I062/500 estimated accuracies;
+ * on output also I062/200 mode of movement, I062/210 acceleration and I062/290 update ages.
  */
-import type { TrackReport, TrackUpdate } from "../../types/index.js";
+import type { SystemTrack, TrackReport, TrackUpdate } from "../../types/index.js";
 import { parseSensorId } from "./cat048.js";
 import type { AsterixRecord, ItemValue } from "./decode.js";
 import { encodeDataBlock } from "./encode.js";
@@ -173,7 +174,41 @@ export function systemTrackToCat062(u: TrackUpdate, opts: Cat062OutputOptions): 
     items["245"] = { STI: 0, CHR: t.identity.callsign.padEnd(8, " ") };
   }
   if (t.identity.icaoAddress !== undefined) items["380"] = { ADR: { VALUE: t.identity.icaoAddress } };
+  if (t.modeOfMovement) {
+    const m = t.modeOfMovement;
+    items["200"] = {
+      TRANS: { straight: 0, right: 1, left: 2, undetermined: 3 }[m.transversal],
+      LONG: { constant: 0, increasing: 1, decreasing: 2, undetermined: 3 }[m.longitudinal],
+      VERT: { level: 0, climb: 1, descent: 2, undetermined: 3 }[m.vertical],
+      ADF: 0,
+    };
+  }
+  if (t.acceleration) items["210"] = { AX: clamp(t.acceleration.east, -32, 31.75), AY: clamp(t.acceleration.north, -32, 31.75) };
+  const ages = updateAges(t);
+  if (ages) items["290"] = ages;
+  const apc = (items["500"] as Record<string, ItemValue>);
+  if (t.velocitySigma !== undefined) apc.ATV = { X: clamp(t.velocitySigma, 0, 63.75), Y: clamp(t.velocitySigma, 0, 63.75) };
+  if (t.heightSigma !== undefined) apc.AGA = { VALUE: clamp(t.heightSigma / FT, 0, 1593.75) };
   return items;
+}
+
+/** The I062/290 column of each update technology (ADS-B reaches Skywatch as 1090 ES). */
+const AGE_COLUMN = { psr: "PSR", ssr: "SSR", modeS: "MDS", adsb: "ES", mlat: "MLT" } as const;
+
+/**
+ * System track update ages (I062/290): TRK, the age of the last update of any kind, and per
+ * technology the age of its latest contributing update, seconds (0.25 s LSB, at most 63.75 s).
+ */
+function updateAges(t: SystemTrack): Record<string, ItemValue> | undefined {
+  const ages: Record<string, number> = { TRK: clamp(t.time - t.lastUpdateTime, 0, 63.75) };
+  for (const u of t.sensorUpdates ?? []) {
+    const col = AGE_COLUMN[u.technology];
+    const age = clamp(t.time - u.time, 0, 63.75);
+    if (ages[col] === undefined || age < ages[col]) ages[col] = age;
+  }
+  const out: Record<string, ItemValue> = {};
+  for (const [k, v] of Object.entries(ages)) out[k] = { VALUE: v };
+  return out;
 }
 
 function clamp(x: number, lo: number, hi: number): number {

@@ -5,7 +5,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-  AsterixDecoderStream, encodeCat021Block, encodeCat062Block, encodeCat065Block,
+  AsterixDecoderStream, decodeBlock, encodeCat021Block, encodeCat062Block, encodeCat065Block,
 } from "../../../src/formats/asterix/index.js";
 import type { AdsbReport, SystemTrack, TrackReport, TrackUpdate } from "../../../src/types/index.js";
 
@@ -67,6 +67,35 @@ describe("Skywatch's ASTERIX outputs", () => {
         expect(r.endOfTrack ?? false).toBe(updates[i].event === "deleted");
       });
     }), { numRuns: 200 });
+  });
+
+  it("CAT062: mode of movement, acceleration, update ages and accuracies go into I062/200, 210, 290 and 500", () => {
+    fc.assert(fc.property(
+      trackArb, fc.constantFrom("straight", "right", "left", "undetermined"), fc.constantFrom("level", "climb", "descent", "undetermined"),
+      fc.double({ min: -30, max: 30, noNaN: true }), fc.double({ min: -30, max: 30, noNaN: true }), fc.double({ min: 0, max: 60, noNaN: true }),
+      fc.double({ min: 0, max: 60, noNaN: true }), fc.double({ min: 0, max: 400, noNaN: true }),
+      (u, trans, vert, ax, ay, ageSsr, vs, hs) => {
+        const t = u.track;
+        t.modeOfMovement = { transversal: trans as never, longitudinal: "constant", vertical: vert as never };
+        t.acceleration = { east: ax, north: ay, up: 0 };
+        t.lastUpdateTime = t.time - ageSsr / 2;
+        t.sensorUpdates = [{ sensorId: "1/2", time: t.time - ageSsr, technology: "ssr" }, { sensorId: "adsb:a", time: t.time - ageSsr / 2, technology: "adsb" }];
+        t.velocitySigma = vs;
+        t.heightSigma = hs;
+        const rec = decodeBlock(new AsterixDecoderStream({ referenceTime: DAY }).registry, encodeCat062Block([u], { sensorId: "0/200" })).records[0];
+        const it = rec.items as Record<string, Record<string, unknown>>;
+        expect(it["200"].TRANS).toBe(["straight", "right", "left", "undetermined"].indexOf(trans));
+        expect(it["200"].VERT).toBe(["level", "climb", "descent", "undetermined"].indexOf(vert));
+        expect(Math.abs((it["210"].AX as number) - ax)).toBeLessThanOrEqual(0.125);
+        expect(Math.abs((it["210"].AY as number) - ay)).toBeLessThanOrEqual(0.125);
+        const ages = it["290"] as Record<string, { VALUE: number }>;
+        expect(Math.abs(ages.SSR.VALUE - ageSsr)).toBeLessThanOrEqual(0.125);
+        expect(Math.abs(ages.ES.VALUE - ageSsr / 2)).toBeLessThanOrEqual(0.125);
+        expect(Math.abs(ages.TRK.VALUE - ageSsr / 2)).toBeLessThanOrEqual(0.125);
+        const acc = it["500"] as Record<string, Record<string, number>>;
+        expect(Math.abs(acc.ATV.X - vs)).toBeLessThanOrEqual(0.125);
+        expect(Math.abs(acc.AGA.VALUE - hs / 0.3048)).toBeLessThanOrEqual(3.125);
+      }), { numRuns: 200 });
   });
 
   it("CAT065: an end-of-batch message decodes", () => {
