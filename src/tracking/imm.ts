@@ -44,7 +44,7 @@ export interface ImmState {
 
 /** Result of an IMM update. */
 export interface ImmUpdateResult {
-  /** Squared Mahalanobis distance of the measurement against the combined prediction. */
+  /** Squared Mahalanobis distance of the measurement against the prediction of the model that was most probable before the update. */
   d2: number;
   /** Measurement dimension used. */
   dim: number;
@@ -257,12 +257,13 @@ export function createImm(specs: readonly ImmModelSpec[]): ImmFilter {
         if (w === 0) continue;
         const xi = s.mx[i];
         const pim = s.mp[i];
+        // Upper triangle only (P is symmetric); mirrored below.
         for (let a = 0; a < N; a++) {
-          const da = xi[a] - xo[a];
-          const wda = w * da;
-          for (let b = 0; b < N; b++) po[a * N + b] += w * pim[a * N + b] + wda * (xi[b] - xo[b]);
+          const wda = w * (xi[a] - xo[a]);
+          for (let b = a; b < N; b++) po[a * N + b] += w * pim[a * N + b] + wda * (xi[b] - xo[b]);
         }
       }
+      for (let a = 1; a < N; a++) for (let b = 0; b < a; b++) po[a * N + b] = po[b * N + a];
     }
   }
 
@@ -286,10 +287,10 @@ export function createImm(specs: readonly ImmModelSpec[]): ImmFilter {
       const pv = ps[j];
       for (let a = 0; a < N; a++) {
         const wda = wj * (xv[a] - outX[a]);
-        for (let b = 0; b < N; b++) outP[a * N + b] += wj * pv[a * N + b] + wda * (xv[b] - outX[b]);
+        for (let b = a; b < N; b++) outP[a * N + b] += wj * pv[a * N + b] + wda * (xv[b] - outX[b]);
       }
     }
-    symmetrize(outP, N);
+    for (let a = 1; a < N; a++) for (let b = 0; b < a; b++) outP[a * N + b] = outP[b * N + a];
   }
 
   /** Steps 1–3a: mixing and model-matched prediction into tmpX/tmpP. */
@@ -369,13 +370,17 @@ export function createImm(specs: readonly ImmModelSpec[]): ImmFilter {
     },
     update(s, dt, z, rm, dim, qScale = 1) {
       predictModels(s, dt, qScale);
-      // Mahalanobis distance against the combined prediction (what the gate used).
-      combine(tmpX, tmpP, cbar, xj, pj);
-      if (!innovation(xj, pj, z, rm, dim, inn)) return undefined;
-      const d2 = inn.d2;
+      // The gate already tested the combined prediction; report the distance of the model most
+      // probable beforehand.
+      let d2 = 0;
+      let best = -1;
       let maxLog = -Infinity;
       for (let j = 0; j < r; j++) {
         if (!innovation(tmpX[j], tmpP[j], z, rm, dim, inn)) return undefined;
+        if (best < 0 || cbar[j] > cbar[best]) {
+          best = j;
+          d2 = inn.d2;
+        }
         lik[j] = -0.5 * (inn.d2 + inn.logDetS);
         if (lik[j] > maxLog) maxLog = lik[j];
         kalmanUpdate(tmpX[j], tmpP[j], rm, inn);

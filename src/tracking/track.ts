@@ -105,7 +105,7 @@ export function snapshot(track: Track, time: number, filter: ImmFilter, frame: S
   const dt = at - track.t;
   filter.predict(track.imm, dt, xs, ps, track.qScale, mu);
   const position = frame.toGeodetic(xs[0], xs[1], xs[2]);
-  const velocity = frame.velocityToEnu(xs);
+  const velocity = frame.velocityToEnu(xs, position);
   // Acceleration: the turn models' ω × v, weighted by their probabilities.
   let omega = 0;
   filter.models.forEach((m, j) => (omega += mu[j] * (m.turnRate ?? 0)));
@@ -126,7 +126,7 @@ export function snapshot(track: Track, time: number, filter: ImmFilter, frame: S
     sensors: track.sensors.slice(),
     updates: track.updates,
     lastUpdateTime: track.lastUpdateTime,
-    acceleration: frame.velocityToEnu(acc),
+    acceleration: frame.velocityToEnu(acc, position),
     modeOfMovement: modeOfMovement(filter, mu, xs[5], Math.sqrt(ps[35])),
     sensorUpdates: [...track.sensorUpdates.values()].map((u) => ({ ...u })),
     velocitySigma: Math.sqrt(0.5 * (ps[21] + ps[28])),

@@ -421,7 +421,7 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
         stats.tracksDeleted++;
         removed = true;
         emit(out, "deleted", tr, time);
-      } else if (r === "missed" && opts.deleteOutOfCoverage && tr.identity.icaoAddress === undefined && outOfCoverage(tr, time)) {
+      } else if (r === "missed" && opts.deleteOutOfCoverage && tr.status !== "tentative" && tr.identity.icaoAddress === undefined && outOfCoverage(tr, time)) {
         // A miss where no sensor can see the track: the target has left the covered volume.
         tr.status = "deleted";
         stats.tracksDeleted++;
