@@ -40,6 +40,8 @@ export interface ImmState {
   mp: Float64Array[];
   /** Model probabilities μ_j (sum 1). */
   mu: Float64Array;
+  /** True while every model holds the same state (after `init`/`reset`): mixing is then the identity. */
+  uniform: boolean;
 }
 
 /** Result of an IMM update. */
@@ -227,6 +229,18 @@ export function createImm(specs: readonly ImmModelSpec[]): ImmFilter {
 
   /** Steps 1–2: predicted model probabilities into cbar, mixed initial conditions into x0/p0. */
   function mix(s: ImmState, dt: number): void {
+    if (s.uniform) {
+      // Every model holds (x, P): the mixed initial conditions are (x, P) whatever the weights.
+      transition(dt);
+      for (let j = 0; j < r; j++) {
+        let c = 0;
+        for (let i = 0; i < r; i++) c += pi[i * r + j] * s.mu[i];
+        cbar[j] = c;
+        x0[j].set(s.x);
+        p0[j].set(s.p);
+      }
+      return;
+    }
     if (r === 1) {
       cbar[0] = 1;
       x0[0].set(s.mx[0]);
@@ -308,7 +322,7 @@ export function createImm(specs: readonly ImmModelSpec[]): ImmFilter {
     init(x, p) {
       const s: ImmState = {
         x: new Float64Array(N), p: new Float64Array(NN),
-        mx: specs.map(() => new Float64Array(N)), mp: specs.map(() => new Float64Array(NN)), mu: new Float64Array(r),
+        mx: specs.map(() => new Float64Array(N)), mp: specs.map(() => new Float64Array(NN)), mu: new Float64Array(r), uniform: true,
       };
       this.reset(s, x, p);
       return s;
@@ -321,6 +335,7 @@ export function createImm(specs: readonly ImmModelSpec[]): ImmFilter {
         s.mp[j].set(s.p);
       }
       s.mu.set(mu0);
+      s.uniform = true;
     },
     predict(s, dt, outX, outP, qScale = 1, outMu) {
       if (dt === 0 && qScale === 1) {
@@ -362,6 +377,7 @@ export function createImm(specs: readonly ImmModelSpec[]): ImmFilter {
         s.mx[j].set(tmpX[j]);
         s.mp[j].set(tmpP[j]);
       }
+      // (Still uniform if it was: every model took the same retrodicted update.)
       combine(s.mx, s.mp, s.mu, s.x, s.p);
       return { d2, dim };
     },
@@ -403,6 +419,7 @@ export function createImm(specs: readonly ImmModelSpec[]): ImmFilter {
         s.mx[j].set(tmpX[j]);
         s.mp[j].set(tmpP[j]);
       }
+      s.uniform = false;
       combine(s.mx, s.mp, s.mu, s.x, s.p);
       return { d2, dim };
     },

@@ -514,6 +514,7 @@ export function pdaUpdate(
     state.mx[j].set(newX[j]);
     state.mp[j].set(newP[j]);
   }
+  state.uniform = false;
   if (r === 1) {
     state.x.set(state.mx[0]);
     state.p.set(state.mp[0]);

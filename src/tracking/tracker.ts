@@ -299,12 +299,16 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
   ): void {
     const dt = Math.max(0, plot.time - tr.t);
     const lag = tr.t - plot.time;
-    if (lag > 0) filter.retrodict(tr.imm, lag, xPred, pPred);
-    else filter.predict(tr.imm, dt, xPred, pPred, tr.qScale);
-    if (!innovation(xPred, pPred, conv.z, conv.r, conv.dim, inn)) return; // cannot happen: gated above
-    const d2 = inn.d2;
     let r = conv.r;
     const gamma = ctx.gate.threshold[conv.dim];
+    // Only a Mode S match may lie beyond the gate: its distance decides a restart or a down-weighting.
+    let d2 = 0;
+    if (modeSMatch) {
+      if (lag > 0) filter.retrodict(tr.imm, lag, xPred, pPred);
+      else filter.predict(tr.imm, dt, xPred, pPred, tr.qScale);
+      if (!innovation(xPred, pPred, conv.z, conv.r, conv.dim, inn)) return;
+      d2 = inn.d2;
+    }
     if (modeSMatch && d2 > gamma && (tr.misses >= 2 || d2 > 100 * gamma)) {
       // Same airframe seen again far from a stale prediction: start its state afresh.
       reinitialise(tr, plot, conv, sensorId, period);
