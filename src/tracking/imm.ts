@@ -34,9 +34,9 @@ export interface ImmState {
   x: Float64Array;
   /** Combined 6×6 covariance, row-major. */
   p: Float64Array;
-  /** Model-conditioned states, one 6-vector per model. */
+  /** Model-conditioned states, one 6-vector per model (empty until the first update: while `uniform`, every model's state is `x`). */
   mx: Float64Array[];
-  /** Model-conditioned covariances, one row-major 6×6 per model. */
+  /** Model-conditioned covariances, one row-major 6×6 per model (empty until the first update, as `mx`). */
   mp: Float64Array[];
   /** Model probabilities μ_j (sum 1). */
   mu: Float64Array;
@@ -307,6 +307,12 @@ export function createImm(specs: readonly ImmModelSpec[]): ImmFilter {
     for (let a = 1; a < N; a++) for (let b = 0; b < a; b++) outP[a * N + b] = outP[b * N + a];
   }
 
+  /** Gives a state its per-model arrays (on its first update). */
+  function allocateModels(s: ImmState): void {
+    while (s.mx.length < r) s.mx.push(new Float64Array(N));
+    while (s.mp.length < r) s.mp.push(new Float64Array(NN));
+  }
+
   /** Steps 1–3a: mixing and model-matched prediction into tmpX/tmpP. */
   function predictModels(s: ImmState, dt: number, qScale: number): void {
     mix(s, dt);
@@ -322,7 +328,7 @@ export function createImm(specs: readonly ImmModelSpec[]): ImmFilter {
     init(x, p) {
       const s: ImmState = {
         x: new Float64Array(N), p: new Float64Array(NN),
-        mx: specs.map(() => new Float64Array(N)), mp: specs.map(() => new Float64Array(NN)), mu: new Float64Array(r), uniform: true,
+        mx: [], mp: [], mu: new Float64Array(r), uniform: true,
       };
       this.reset(s, x, p);
       return s;
@@ -330,10 +336,6 @@ export function createImm(specs: readonly ImmModelSpec[]): ImmFilter {
     reset(s, x, p) {
       s.x.set(x.subarray(0, N));
       s.p.set(p.subarray(0, NN));
-      for (let j = 0; j < r; j++) {
-        s.mx[j].set(s.x);
-        s.mp[j].set(s.p);
-      }
       s.mu.set(mu0);
       s.uniform = true;
     },
@@ -369,15 +371,20 @@ export function createImm(specs: readonly ImmModelSpec[]): ImmFilter {
       if (!innovation(xj, pj, z, rm, dim, inn)) return undefined;
       const d2 = inn.d2;
       for (let j = 0; j < r; j++) {
-        tmpX[j].set(s.mx[j]);
-        tmpP[j].set(s.mp[j]);
+        tmpX[j].set(s.uniform ? s.x : s.mx[j]);
+        tmpP[j].set(s.uniform ? s.p : s.mp[j]);
         if (retrodictedUpdate(tmpX[j], tmpP[j], lag, qMax, z, rm, dim) === undefined) return undefined;
+      }
+      if (s.uniform) {
+        // Every model took the same retrodicted update: still uniform, and (x, P) is the result.
+        s.x.set(tmpX[0]);
+        s.p.set(tmpP[0]);
+        return { d2, dim };
       }
       for (let j = 0; j < r; j++) {
         s.mx[j].set(tmpX[j]);
         s.mp[j].set(tmpP[j]);
       }
-      // (Still uniform if it was: every model took the same retrodicted update.)
       combine(s.mx, s.mp, s.mu, s.x, s.p);
       return { d2, dim };
     },
@@ -415,6 +422,7 @@ export function createImm(specs: readonly ImmModelSpec[]): ImmFilter {
         norm += lik[j];
       }
       for (let j = 0; j < r; j++) s.mu[j] = lik[j] / norm;
+      allocateModels(s);
       for (let j = 0; j < r; j++) {
         s.mx[j].set(tmpX[j]);
         s.mp[j].set(tmpP[j]);

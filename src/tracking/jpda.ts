@@ -443,6 +443,15 @@ export function pdaUpdate(
   const w = Float64Array.from([betaNone, ...beta], (b) => b / total); // w[0] = β₀, w[1 + i] = β_i
   const models = filter.models;
   const r = models.length;
+  if (state.uniform) {
+    // Every model still holds (x, P): give each its own copy before model-level mixing.
+    while (state.mx.length < r) state.mx.push(new Float64Array(N));
+    while (state.mp.length < r) state.mp.push(new Float64Array(NN));
+    for (let j = 0; j < r; j++) {
+      state.mx[j].set(state.x);
+      state.mp[j].set(state.p);
+    }
+  }
 
   // IMM steps 1–3a (imm.ts): c̄, mixing, model-matched prediction.
   const pi = transitionMatrix(filter, state, dt);
