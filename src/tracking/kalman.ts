@@ -47,6 +47,7 @@ export function innovation(
   out: Innovation,
 ): boolean {
   out.dim = dim;
+  if (dim === 3) return innovation3(x, p, z, r, out);
   for (let i = 0; i < dim; i++) {
     out.nu[i] = z[i] - x[i];
     for (let j = 0; j < dim; j++) out.s[i * dim + j] = p[i * STATE_DIM + j] + r[i * 3 + j];
@@ -62,6 +63,33 @@ export function innovation(
     d2 += out.nu[i] * row;
   }
   out.d2 = d2;
+  return true;
+}
+
+/**
+ * The 3-dimensional case in closed form: S symmetrised, positive definiteness by Sylvester's
+ * criterion (leading principal minors > 0), S⁻¹ by the adjugate, ln det S directly.
+ */
+function innovation3(x: Float64Array, p: Float64Array, z: Float64Array, r: Float64Array, out: Innovation): boolean {
+  const n0 = z[0] - x[0], n1 = z[1] - x[1], n2 = z[2] - x[2];
+  out.nu[0] = n0; out.nu[1] = n1; out.nu[2] = n2;
+  const a = p[0] + r[0], e = p[7] + r[4], i = p[14] + r[8];
+  const b = 0.5 * (p[1] + p[6] + r[1] + r[3]);
+  const c = 0.5 * (p[2] + p[12] + r[2] + r[6]);
+  const f = 0.5 * (p[8] + p[13] + r[5] + r[7]);
+  const s = out.s;
+  s[0] = a; s[1] = b; s[2] = c; s[3] = b; s[4] = e; s[5] = f; s[6] = c; s[7] = f; s[8] = i;
+  const m2 = a * e - b * b;
+  const c00 = e * i - f * f, c01 = c * f - b * i, c02 = b * f - c * e;
+  const det = a * c00 + b * c01 + c * c02;
+  if (!(a > 0 && m2 > 0 && det > 0) || !Number.isFinite(det)) return false;
+  const inv = 1 / det;
+  const si = out.sInv;
+  si[0] = c00 * inv; si[1] = c01 * inv; si[2] = c02 * inv;
+  si[3] = si[1]; si[4] = (a * i - c * c) * inv; si[5] = (b * c - a * f) * inv;
+  si[6] = si[2]; si[7] = si[5]; si[8] = m2 * inv;
+  out.logDetS = Math.log(det);
+  out.d2 = n0 * (si[0] * n0 + si[1] * n1 + si[2] * n2) + n1 * (si[3] * n0 + si[4] * n1 + si[5] * n2) + n2 * (si[6] * n0 + si[7] * n1 + si[8] * n2);
   return true;
 }
 

@@ -157,3 +157,27 @@ describe("IMM filter", () => {
     expect(() => createImm([{ model: ncvModel(1, 1), name: "cv", sojournTime: 0, initialProbability: 1 }])).toThrow(ImmConfigError);
   });
 });
+
+describe("innovation (closed-form 3×3)", () => {
+  it("gives νᵀS⁻¹ν and ln det S as a direct solve does, and refuses a non-positive-definite S", () => {
+    fc.assert(fc.property(fc.integer({ min: 1, max: 1e6 }), fc.double({ min: -2000, max: 2000, noNaN: true }), fc.double({ min: -2000, max: 2000, noNaN: true }), fc.double({ min: -2000, max: 2000, noNaN: true }), (seed, a, b, c) => {
+      const p = randomSpd(seed);
+      const x = new Float64Array(6);
+      const z = Float64Array.of(a, b, c);
+      const r = Float64Array.of(400, 10, 0, 10, 900, 5, 0, 5, 2500);
+      const inn = newInnovation();
+      expect(innovation(x, p, z, r, 3, inn)).toBe(true);
+      // Direct: S = P[0:3,0:3] + R, solve S y = ν by Cramer's rule.
+      const s = [0, 1, 2].map((i) => [0, 1, 2].map((j) => p[i * 6 + j] + r[i * 3 + j]));
+      const det3 = (m: number[][]): number => m[0][0] * (m[1][1] * m[2][2] - m[1][2] * m[2][1]) - m[0][1] * (m[1][0] * m[2][2] - m[1][2] * m[2][0]) + m[0][2] * (m[1][0] * m[2][1] - m[1][1] * m[2][0]);
+      const d = det3(s);
+      const y = [0, 1, 2].map((k) => det3(s.map((row, i) => row.map((v, j) => (j === k ? z[i] : v)))) / d);
+      const d2 = z[0] * y[0] + z[1] * y[1] + z[2] * y[2];
+      expect(inn.d2).toBeCloseTo(d2, 6);
+      expect(inn.logDetS).toBeCloseTo(Math.log(d), 9);
+    }), { numRuns: 200, seed: 8 });
+    const bad = new Float64Array(36);
+    bad[0] = -1;
+    expect(innovation(new Float64Array(6), bad, new Float64Array(3), new Float64Array(9), 3, newInnovation())).toBe(false);
+  });
+});
