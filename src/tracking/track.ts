@@ -108,13 +108,12 @@ export function snapshot(track: Track, time: number, filter: ImmFilter, frame: S
   const velocity = frame.velocityToEnu(xs, position);
   // Acceleration: the turn models' ω × v, weighted by their probabilities.
   let omega = 0;
-  filter.models.forEach((m, j) => (omega += mu[j] * (m.turnRate ?? 0)));
+  for (let j = 0; j < filter.models.length; j++) omega += mu[j] * (filter.models[j].turnRate ?? 0);
   acc.set(xs);
   acc[3] = -omega * xs[4];
   acc[4] = omega * xs[3];
   acc[5] = 0;
-  const probabilities: Record<string, number> = {};
-  filter.names.forEach((n, j) => (probabilities[n] = mu[j]));
+
   const out: SystemTrack = {
     trackNumber: track.trackNumber,
     status: track.status,
@@ -131,7 +130,6 @@ export function snapshot(track: Track, time: number, filter: ImmFilter, frame: S
     sensorUpdates: [...track.sensorUpdates.values()].map((u) => ({ ...u })),
     velocitySigma: Math.sqrt(0.5 * (ps[21] + ps[28])),
     heightSigma: Math.sqrt(ps[14]),
-    modelProbabilities: probabilities,
   };
   if (track.pressureAltitude !== undefined) out.pressureAltitude = track.pressureAltitude;
   return out;

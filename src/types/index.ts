@@ -344,8 +344,6 @@ export interface SystemTrack {
   velocitySigma?: number;
   /** 1-sigma of the height, metres (I062/500 ABA/AGA). */
   heightSigma?: number;
-  /** IMM model probabilities by model name (diagnostics). */
-  modelProbabilities?: Record<string, number>;
 }
 
 /** Mode of movement of a system track, as CAT062 I062/200 carries it. */
