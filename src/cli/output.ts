@@ -43,6 +43,12 @@ export interface TrackLine {
   sensors: string[];
   updates: number;
   lastUpdateTime: number;
+  /** Acceleration (east, north), m/s² (CAT062 I062/210). */
+  accelerationMps2?: { east: number; north: number };
+  /** Mode of movement (CAT062 I062/200). */
+  modeOfMovement?: { transversal: string; longitudinal: string; vertical: string };
+  /** Per contributing sensor: its last update (UTC s) and technology (CAT062 I062/290). */
+  sensorUpdates?: { sensorId: string; time: number; technology: string }[];
 }
 
 /** Converts a track update to its output line. */
@@ -70,6 +76,9 @@ export function trackLine(u: TrackUpdate): TrackLine {
   if (t.identity.icaoAddress !== undefined) line.icaoAddress = hex6(t.identity.icaoAddress);
   if (t.identity.mode3A !== undefined) line.mode3A = octal4(t.identity.mode3A);
   if (t.identity.callsign !== undefined) line.callsign = t.identity.callsign;
+  if (t.acceleration) line.accelerationMps2 = { east: r(t.acceleration.east, 2), north: r(t.acceleration.north, 2) };
+  if (t.modeOfMovement) line.modeOfMovement = t.modeOfMovement;
+  if (t.sensorUpdates) line.sensorUpdates = t.sensorUpdates.map((s) => ({ sensorId: s.sensorId, time: r(s.time, 3), technology: s.technology }));
   return line;
 }
 
