@@ -42,6 +42,26 @@ export interface ImmState {
   mu: Float64Array;
   /** True while every model holds the same state (after `init`/`reset`): mixing is then the identity. */
   uniform: boolean;
+  /** Smoothed normalised squared vertical innovation (1 for a consistent filter), the vertical manoeuvre detector. */
+  verticalNis: number;
+  /** Current scale (≥ 1) of every model's vertical process noise, raised while `verticalNis` is large. */
+  verticalScale: number;
+}
+
+/**
+ * Vertical manoeuvre adaptation: climbs and descents start and stop independently of the
+ * horizontal manoeuvres the models describe, so the vertical process noise of every model is
+ * scaled by s = clamp((ν̄/ν_th)², 1, s_max), ν̄ the exponentially smoothed normalised squared
+ * vertical innovation ν_u²/S_uu (memory λ) — the classic adaptive process noise of a
+ * separate vertical channel (Bar-Shalom, Li & Kirubarajan 2001, §11.2).
+ */
+export interface VerticalAdaptation {
+  /** λ, 0 ≤ λ < 1. */
+  memory: number;
+  /** ν_th > 0. */
+  threshold: number;
+  /** s_max ≥ 1 (1 disables the adaptation). */
+  maxScale: number;
 }
 
 /** Result of an IMM update. */
@@ -190,7 +210,7 @@ export class ImmConfigError extends Error {
  * @throws ImmConfigError for no models, more than {@link MAX_MODELS}, a non-positive sojourn
  *   time or non-positive initial probabilities.
  */
-export function createImm(specs: readonly ImmModelSpec[]): ImmFilter {
+export function createImm(specs: readonly ImmModelSpec[], vertical: VerticalAdaptation = { memory: 0.6, threshold: 2, maxScale: 1 }): ImmFilter {
   const r = specs.length;
   if (r < 1 || r > MAX_MODELS) throw new ImmConfigError(`an IMM needs 1 to ${MAX_MODELS} models, got ${r}`);
   for (const s of specs) {
@@ -318,7 +338,7 @@ export function createImm(specs: readonly ImmModelSpec[]): ImmFilter {
     mix(s, dt);
     for (let j = 0; j < r; j++) {
       models[j].predictState(x0[j], dt, tmpX[j]);
-      models[j].predictCovariance(p0[j], dt, tmpP[j], qScale);
+      models[j].predictCovariance(p0[j], dt, tmpP[j], qScale, s.verticalScale);
     }
   }
 
@@ -328,7 +348,7 @@ export function createImm(specs: readonly ImmModelSpec[]): ImmFilter {
     init(x, p) {
       const s: ImmState = {
         x: new Float64Array(N), p: new Float64Array(NN),
-        mx: [], mp: [], mu: new Float64Array(r), uniform: true,
+        mx: [], mp: [], mu: new Float64Array(r), uniform: true, verticalNis: 1, verticalScale: 1,
       };
       this.reset(s, x, p);
       return s;
@@ -338,9 +358,11 @@ export function createImm(specs: readonly ImmModelSpec[]): ImmFilter {
       s.p.set(p.subarray(0, NN));
       s.mu.set(mu0);
       s.uniform = true;
+      s.verticalNis = 1;
+      s.verticalScale = 1;
     },
     predict(s, dt, outX, outP, qScale = 1, outMu) {
-      if (dt === 0 && qScale === 1) {
+      if (dt === 0) {
         // Nothing to predict: the combined posterior is the answer.
         outX.set(s.x);
         outP.set(s.p);
@@ -355,7 +377,7 @@ export function createImm(specs: readonly ImmModelSpec[]): ImmFilter {
       // The largest of the models' bounds, inline: NCV growth with the largest noise, and for
       // turn models (sin ωT/ω, (1 − cos ωT)/ω ≤ T) the Cauchy–Schwarz bound.
       const p = s.p;
-      const q = qMax[i] * qScale * dt * dt * dt / 3;
+      const q = qMax[i] * qScale * (i === 2 ? s.verticalScale : 1) * dt * dt * dt / 3;
       let v = p[i * N + i] + 2 * dt * Math.abs(p[i * N + i + 3]) + dt * dt * p[(i + 3) * N + i + 3] + q;
       if (hasTurn && i < 2) {
         const b = Math.sqrt(p[i * N + i]) + dt * (Math.sqrt(p[21]) + Math.sqrt(p[28]));
@@ -398,11 +420,13 @@ export function createImm(specs: readonly ImmModelSpec[]): ImmFilter {
       let d2 = 0;
       let best = -1;
       let maxLog = -Infinity;
+      let vNis = 1;
       for (let j = 0; j < r; j++) {
         if (!innovation(tmpX[j], tmpP[j], z, rm, dim, inn)) return undefined;
         if (best < 0 || cbar[j] > cbar[best]) {
           best = j;
           d2 = inn.d2;
+          if (dim === 3) vNis = (inn.nu[2] * inn.nu[2]) / inn.s[8];
         }
         lik[j] = -0.5 * (inn.d2 + inn.logDetS);
         if (lik[j] > maxLog) maxLog = lik[j];
@@ -429,6 +453,11 @@ export function createImm(specs: readonly ImmModelSpec[]): ImmFilter {
       }
       s.uniform = false;
       combine(s.mx, s.mp, s.mu, s.x, s.p);
+      if (dim === 3 && vertical.maxScale > 1) {
+        s.verticalNis = vertical.memory * s.verticalNis + (1 - vertical.memory) * vNis;
+        const k = s.verticalNis / vertical.threshold;
+        s.verticalScale = Math.min(vertical.maxScale, Math.max(1, k * k));
+      }
       return { d2, dim };
     },
   };

@@ -467,7 +467,7 @@ export function pdaUpdate(
       p0.set(state.mp[0]);
     } else collapse(state.mx, state.mp, mixW, x0, p0);
     models[j].predictState(x0, dt, xp[j]);
-    models[j].predictCovariance(p0, dt, pp[j], qScale);
+    models[j].predictCovariance(p0, dt, pp[j], qScale, state.verticalScale);
   }
 
   // Combined prediction: distances and reference likelihoods g_i.

@@ -20,9 +20,10 @@ export interface MotionModel {
   predictState(x: Float64Array, dt: number, out: Float64Array): void;
   /**
    * Writes F·P·Fᵀ + s·Q for interval `dt` (s) into `out` (may alias `p`); row-major dim×dim.
-   * `qScale` s ≥ 1 scales the process noise (manoeuvre adaptation); default 1.
+   * `qScale` s ≥ 1 scales the process noise (manoeuvre adaptation); default 1. `qScaleVertical`
+   * ≥ 1 scales the vertical noise further (vertical manoeuvre adaptation); default 1.
    */
-  predictCovariance(p: Float64Array, dt: number, out: Float64Array, qScale?: number): void;
+  predictCovariance(p: Float64Array, dt: number, out: Float64Array, qScale?: number, qScaleVertical?: number): void;
   /** Predicted variance of state component `i` (a position) after `dt` s, without building the matrix. */
   predictedVariance(p: Float64Array, i: number, dt: number, qScale?: number): number;
   /** Acceleration noise spectral densities [east, north, up] (m²/s³), when the model has them. */
@@ -51,7 +52,7 @@ export function ncvModel(qHorizontal: number, qVertical: number): MotionModel {
       out[4] = x[4];
       out[5] = x[5];
     },
-    predictCovariance(p, dt, out, qScale = 1) {
+    predictCovariance(p, dt, out, qScale = 1, qScaleVertical = 1) {
       // Blocks: P = [[A, B], [Bᵀ, C]] (3×3 each). F P Fᵀ = [[A + T(B + Bᵀ) + T²C, B + TC], [Bᵀ + TC, C]].
       const t2 = dt * dt;
       const tmp = scratch;
@@ -68,7 +69,7 @@ export function ncvModel(qHorizontal: number, qVertical: number): MotionModel {
         }
       }
       for (let i = 0; i < 3; i++) {
-        const qi = q[i] * qScale;
+        const qi = q[i] * qScale * (i === 2 ? qScaleVertical : 1);
         tmp[i * 6 + i] += (qi * t2 * dt) / 3;
         tmp[i * 6 + i + 3] += (qi * t2) / 2;
         tmp[(i + 3) * 6 + i] += (qi * t2) / 2;

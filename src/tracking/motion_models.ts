@@ -62,7 +62,7 @@ export function ctModel(omega: number, qHorizontal: number, qVertical: number): 
       out[4] = f[27] * x3 + f[28] * x4;
       out[5] = x5;
     },
-    predictCovariance(p, dt, out, qScale = 1) {
+    predictCovariance(p, dt, out, qScale = 1, qScaleVertical = 1) {
       ctTransition(omega, dt, f);
       // F has at most three non-zeros per row: rows 0, 1 → columns {i, 3, 4}; row 2 → {2, 5};
       // rows 3, 4 → {3, 4}; row 5 → {5}. FP = F·P, then out = FP·Fᵀ, row by row.
@@ -88,7 +88,7 @@ export function ctModel(omega: number, qHorizontal: number, qVertical: number): 
       }
       const t2 = dt * dt;
       for (let i = 0; i < 3; i++) {
-        const qi = q[i] * qScale;
+        const qi = q[i] * qScale * (i === 2 ? qScaleVertical : 1);
         out[i * n + i] += (qi * t2 * dt) / 3;
         out[i * n + i + 3] += (qi * t2) / 2;
         out[(i + 3) * n + i] += (qi * t2) / 2;

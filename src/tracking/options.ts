@@ -22,6 +22,16 @@ export interface TrackerOptions {
    */
   motionModels: MotionModelOption[];
   /**
+   * Vertical manoeuvre adaptation of every model's vertical process noise (`imm.ts`,
+   * `VerticalAdaptation`): memory λ of the smoothed normalised vertical innovation, the
+   * threshold above which the noise is raised, and the largest scale (1 turns it off). The
+   * models are vertically quiet (level flight averages the height errors of a 3D radar down);
+   * this lets a Mode C or ADS-B height follow a climb or descent as it starts.
+   */
+  verticalNisMemory: number;
+  verticalNisThreshold: number;
+  maxVerticalQScale: number;
+  /**
    * Process-noise scale (≥ 1) applied to the predictions of a track that has missed a scan, so
    * that its gate opens for a target that manoeuvred out of it; back to 1 at the next update.
    */
@@ -172,10 +182,10 @@ const DEG = Math.PI / 180;
  * (see `docs/tracker-tuning.md`).
  */
 export const DEFAULT_MOTION_MODELS: MotionModelOption[] = Object.freeze([
-  { kind: "ncv", name: "cv", qHorizontal: 0.1, qVertical: 0.01, sojournTime: 100, initialProbability: 0.5 },
-  { kind: "ct", name: "turn-left", qHorizontal: 0.1, qVertical: 0.01, turnRate: 2 * DEG, sojournTime: 30, initialProbability: 0.1 },
-  { kind: "ct", name: "turn-right", qHorizontal: 0.1, qVertical: 0.01, turnRate: -2 * DEG, sojournTime: 30, initialProbability: 0.1 },
-  { kind: "ncv", name: "manoeuvre", qHorizontal: 300, qVertical: 0.5, sojournTime: 8, initialProbability: 0.3 },
+  { kind: "ncv", name: "cv", qHorizontal: 0.05, qVertical: 0.01, sojournTime: 400, initialProbability: 0.5 },
+  { kind: "ct", name: "turn-left", qHorizontal: 0.1, qVertical: 0.01, turnRate: 2 * DEG, sojournTime: 60, initialProbability: 0.1 },
+  { kind: "ct", name: "turn-right", qHorizontal: 0.1, qVertical: 0.01, turnRate: -2 * DEG, sojournTime: 60, initialProbability: 0.1 },
+  { kind: "ncv", name: "manoeuvre", qHorizontal: 300, qVertical: 0.05, sojournTime: 15, initialProbability: 0.3 },
 ].map((m) => Object.freeze(m))) as MotionModelOption[];
 
 /** Defaults suited to en-route and terminal radars with 4–12 s scans. */
@@ -184,6 +194,9 @@ export const DEFAULT_TRACKER_OPTIONS: TrackerOptions = Object.freeze({
   refractionK: STANDARD_K,
   motionModels: DEFAULT_MOTION_MODELS,
   missQScale: 4,
+  verticalNisMemory: 0.5,
+  verticalNisThreshold: 1.5,
+  maxVerticalQScale: 400,
   measurementConversion: "linearised",
   modeCSigma: 30,
   height3DSigma: 500,
@@ -193,7 +206,7 @@ export const DEFAULT_TRACKER_OPTIONS: TrackerOptions = Object.freeze({
   initialSpeedSigma: 250,
   initialVerticalSpeedSigma: 3,
   maxSpeed: 600,
-  gateProbability: 0.999,
+  gateProbability: 0.99999,
   modeSGateProbability: 0.999999,
   modeSReach: 3000,
   modeSMaxCoastTime: 120,
@@ -268,6 +281,9 @@ export function resolveOptions(options: Partial<TrackerOptions> = {}): TrackerOp
   }
   if (o.associator !== "gnn" && o.associator !== "jpda") throw new TrackerConfigError("associator", `must be "gnn" or "jpda", got ${String(o.associator)}`);
   if (!(o.detectionProbability > 0 && o.detectionProbability <= 1)) throw new TrackerConfigError("detectionProbability", `must be in (0, 1], got ${o.detectionProbability}`);
+  if (!(o.verticalNisMemory >= 0 && o.verticalNisMemory < 1)) throw new TrackerConfigError("verticalNisMemory", `must be in [0, 1), got ${o.verticalNisMemory}`);
+  if (!(o.verticalNisThreshold > 0)) throw new TrackerConfigError("verticalNisThreshold", `must be positive, got ${o.verticalNisThreshold}`);
+  if (!(o.maxVerticalQScale >= 1 && Number.isFinite(o.maxVerticalQScale))) throw new TrackerConfigError("maxVerticalQScale", `must be ≥ 1, got ${o.maxVerticalQScale}`);
   if (!(o.missQScale >= 1 && Number.isFinite(o.missQScale))) throw new TrackerConfigError("missQScale", `must be ≥ 1, got ${o.missQScale}`);
   if (!Array.isArray(o.motionModels) || o.motionModels.length < 1 || o.motionModels.length > 8) {
     throw new TrackerConfigError("motionModels", "must list 1 to 8 models");

@@ -165,7 +165,10 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
   const origin = opts.origin ?? sensors[0]?.site;
   if (!origin) throw new TrackerConfigError("origin", "no sensors and no origin given");
   const frame: SystemFrame = systemFrame(origin);
-  const filter = createImm(opts.motionModels.map((m) => ({ model: motionModelOf(m), name: m.name, sojournTime: m.sojournTime, initialProbability: m.initialProbability })));
+  const filter = createImm(
+    opts.motionModels.map((m) => ({ model: motionModelOf(m), name: m.name, sojournTime: m.sojournTime, initialProbability: m.initialProbability })),
+    { memory: opts.verticalNisMemory, threshold: opts.verticalNisThreshold, maxScale: opts.maxVerticalQScale },
+  );
   const measurement: MeasurementOptions = { k: opts.refractionK, modeCSigma: opts.modeCSigma, height3DSigma: opts.height3DSigma, conversion: opts.measurementConversion };
   const stats: TrackerStats = {
     reports: 0, plotsProcessed: 0, plotsAssociated: 0, plotsInitiating: 0, plotsUnknownSensor: 0, plotsNoDetection: 0, plotsInvalid: 0,

@@ -181,3 +181,27 @@ describe("innovation (closed-form 3×3)", () => {
     expect(innovation(new Float64Array(6), bad, new Float64Array(3), new Float64Array(9), 3, newInnovation())).toBe(false);
   });
 });
+
+describe("vertical manoeuvre adaptation", () => {
+  it("follows a climb that starts after level flight much better than the quiet models alone", () => {
+    const specs = DEFAULT_MOTION_MODELS.map((m) => ({ model: motionModelOf(m), name: m.name, sojournTime: m.sojournTime, initialProbability: m.initialProbability }));
+    const run = (maxScale: number): number => {
+      const imm = createImm(specs, { memory: 0.5, threshold: 1.5, maxScale });
+      const s = imm.init(Float64Array.of(0, 0, 3000, 200, 0, 0), Float64Array.from({ length: 36 }, (_, k) => (k % 7 === 0 ? (k < 21 ? 900 : 25) : 0)));
+      const r = Float64Array.of(2500, 0, 0, 0, 2500, 0, 0, 0, 900); // Mode C: 30 m
+      let h = 3000;
+      let se = 0;
+      for (let k = 1; k <= 60; k++) {
+        const climb = k > 20 ? 12 : 0; // a 12 m/s climb starts after 80 s of level flight
+        h += climb * 4;
+        imm.update(s, 4, Float64Array.of(200 * 4 * k, 0, h), r, 3);
+        if (k > 20) se += (s.x[2] - h) ** 2;
+      }
+      return Math.sqrt(se / 40); // RMS height error over the climb
+    };
+    const adaptive = run(400);
+    const quiet = run(1);
+    expect(adaptive).toBeLessThan(0.75 * quiet);
+    expect(adaptive).toBeLessThan(45);
+  });
+});
