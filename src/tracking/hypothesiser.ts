@@ -173,16 +173,15 @@ function buildGrid(plots: BatchPlot[], tracks: Track[], ctx: HypothesiserContext
   return { grid, ve: veAll, vn: vnAll };
 }
 
-/** Track indices by Mode S address. */
-function addressIndex(tracks: Track[]): Map<number, number[]> {
+/** Indices of the tracks holding each Mode S address that a plot of the batch carries. */
+function addressIndex(plots: BatchPlot[], tracks: Track[]): Map<number, number[]> {
   const m = new Map<number, number[]>();
-  tracks.forEach((t, j) => {
-    const a = t.identity.icaoAddress;
-    if (a === undefined) return;
-    const l = m.get(a);
-    if (l) l.push(j);
-    else m.set(a, [j]);
-  });
+  for (const p of plots) if (p.plot.icaoAddress !== undefined) m.set(p.plot.icaoAddress, []);
+  if (m.size === 0) return m;
+  for (let j = 0; j < tracks.length; j++) {
+    const a = tracks[j].identity.icaoAddress;
+    if (a !== undefined) m.get(a)?.push(j);
+  }
   return m;
 }
 
@@ -218,7 +217,7 @@ export function hypothesise(plots: BatchPlot[], tracks: Track[], ctx: Hypothesis
   const { filter } = ctx;
   const batchGrid = plots.length * tracks.length > BRUTE_FORCE_PAIRS ? buildGrid(plots, tracks, ctx) : undefined;
   const grid = batchGrid?.grid;
-  const byAddress = grid ? addressIndex(tracks) : undefined;
+  const byAddress = grid ? addressIndex(plots, tracks) : undefined;
   const gMax = Math.max(ctx.gate.threshold[2], ctx.gate.threshold[3]);
   const all = grid ? [] : tracks.map((_, j) => j);
   for (let i = 0; i < plots.length; i++) {

@@ -46,6 +46,16 @@ export interface ImmState {
   verticalNis: number;
   /** Current scale (≥ 1) of every model's vertical process noise, raised while `verticalNis` is large. */
   verticalScale: number;
+  /**
+   * The model-matched predictions of the last `predict` (interval `cacheDt`, noise scale
+   * `cacheQ`), reused by an `update` over the same interval (the gate's prediction of the plot
+   * then associated); NaN when stale.
+   */
+  cacheDt: number;
+  cacheQ: number;
+  cacheX?: Float64Array[];
+  cacheP?: Float64Array[];
+  cacheMu?: Float64Array;
 }
 
 /**
@@ -348,7 +358,7 @@ export function createImm(specs: readonly ImmModelSpec[], vertical: VerticalAdap
     init(x, p) {
       const s: ImmState = {
         x: new Float64Array(N), p: new Float64Array(NN),
-        mx: [], mp: [], mu: new Float64Array(r), uniform: true, verticalNis: 1, verticalScale: 1,
+        mx: [], mp: [], mu: new Float64Array(r), uniform: true, verticalNis: 1, verticalScale: 1, cacheDt: NaN, cacheQ: NaN,
       };
       this.reset(s, x, p);
       return s;
@@ -360,6 +370,7 @@ export function createImm(specs: readonly ImmModelSpec[], vertical: VerticalAdap
       s.uniform = true;
       s.verticalNis = 1;
       s.verticalScale = 1;
+      s.cacheDt = NaN;
     },
     predict(s, dt, outX, outP, qScale = 1, outMu) {
       if (dt === 0) {
@@ -372,6 +383,19 @@ export function createImm(specs: readonly ImmModelSpec[], vertical: VerticalAdap
       predictModels(s, dt, qScale);
       combine(tmpX, tmpP, cbar, outX, outP);
       if (outMu) outMu.set(cbar);
+      // Keep the model predictions for an update over the same interval.
+      if (!s.cacheX) {
+        s.cacheX = specs.map(() => new Float64Array(N));
+        s.cacheP = specs.map(() => new Float64Array(NN));
+        s.cacheMu = new Float64Array(r);
+      }
+      for (let j = 0; j < r; j++) {
+        s.cacheX[j].set(tmpX[j]);
+        s.cacheP![j].set(tmpP[j]);
+      }
+      s.cacheMu!.set(cbar);
+      s.cacheDt = dt;
+      s.cacheQ = qScale;
     },
     predictedVariance(s, i, dt, qScale = 1) {
       // The largest of the models' bounds, inline: NCV growth with the largest noise, and for
@@ -389,6 +413,7 @@ export function createImm(specs: readonly ImmModelSpec[], vertical: VerticalAdap
       return v + spread * spread;
     },
     updateOutOfSequence(s, lag, z, rm, dim) {
+      s.cacheDt = NaN;
       retrodictNcv(s.x, s.p, lag, qMax, xj, pj, oosC);
       if (!innovation(xj, pj, z, rm, dim, inn)) return undefined;
       const d2 = inn.d2;
@@ -414,7 +439,14 @@ export function createImm(specs: readonly ImmModelSpec[], vertical: VerticalAdap
       retrodictNcv(s.x, s.p, lag, qMax, outX, outP, oosC);
     },
     update(s, dt, z, rm, dim, qScale = 1) {
-      predictModels(s, dt, qScale);
+      if (s.cacheDt === dt && s.cacheQ === qScale && s.cacheX) {
+        for (let j = 0; j < r; j++) {
+          tmpX[j].set(s.cacheX[j]);
+          tmpP[j].set(s.cacheP![j]);
+        }
+        cbar.set(s.cacheMu!);
+      } else predictModels(s, dt, qScale);
+      s.cacheDt = NaN;
       // The gate already tested the combined prediction; report the distance of the model most
       // probable beforehand.
       let d2 = 0;

@@ -389,7 +389,8 @@ function collapse(xs: Float64Array[], ps: Float64Array[], w: ArrayLike<number>, 
 function transitionMatrix(filter: ImmFilter, state: ImmState, dt: number): Float64Array {
   const r = filter.models.length;
   const pi = new Float64Array(r * r);
-  const probe: ImmState = { ...state, mu: new Float64Array(r) };
+  // (Its own prediction cache: predicting the probe must not touch the state's.)
+  const probe: ImmState = { ...state, mu: new Float64Array(r), cacheDt: NaN, cacheX: undefined, cacheP: undefined, cacheMu: undefined };
   const x = new Float64Array(N), p = new Float64Array(NN), row = new Float64Array(r);
   for (let i = 0; i < r; i++) {
     probe.mu.fill(0);
@@ -524,6 +525,7 @@ export function pdaUpdate(
     state.mp[j].set(newP[j]);
   }
   state.uniform = false;
+  state.cacheDt = NaN;
   if (r === 1) {
     state.x.set(state.mx[0]);
     state.p.set(state.mp[0]);
