@@ -270,7 +270,7 @@ export function hypothesise(plots: BatchPlot[], tracks: Track[], ctx: Hypothesis
         if (ex * ex + nx * nx > reach * reach) continue;
       }
       if (dt < 0) filter.retrodict(tr.imm, -dt, xPred, pPred);
-      else filter.predict(tr.imm, dt, xPred, pPred, tr.qScale);
+      else filter.predict(tr.imm, dt, xPred, pPred, tr.qScale, undefined, true);
       let pairConv = conv;
       let pairLogDetR = logDetR;
       if (!has3D) {

@@ -95,9 +95,10 @@ export interface ImmFilter {
   /**
    * Combined prediction `dt` ≥ 0 s ahead into `outX` (6) and `outP` (36); the state is not
    * changed. `qScale` ≥ 1 scales every model's process noise. `outMu`, if given, receives the
-   * predicted model probabilities c̄_j.
+   * predicted model probabilities c̄_j. `keep`: remember the model predictions for an `update`
+   * over the same interval (the gate's prediction of a plot that may then be associated).
    */
-  predict(state: ImmState, dt: number, outX: Float64Array, outP: Float64Array, qScale?: number, outMu?: Float64Array): void;
+  predict(state: ImmState, dt: number, outX: Float64Array, outP: Float64Array, qScale?: number, outMu?: Float64Array, keep?: boolean): void;
   /**
    * Predicts `dt` ≥ 0 s and updates in place with a position measurement `z` (first `dim` of
    * e, n, u; m) of covariance `r` (3×3 row-major; leading dim×dim block used, m²).
@@ -372,7 +373,7 @@ export function createImm(specs: readonly ImmModelSpec[], vertical: VerticalAdap
       s.verticalScale = 1;
       s.cacheDt = NaN;
     },
-    predict(s, dt, outX, outP, qScale = 1, outMu) {
+    predict(s, dt, outX, outP, qScale = 1, outMu, keep = false) {
       if (dt === 0) {
         // Nothing to predict: the combined posterior is the answer.
         outX.set(s.x);
@@ -383,6 +384,7 @@ export function createImm(specs: readonly ImmModelSpec[], vertical: VerticalAdap
       predictModels(s, dt, qScale);
       combine(tmpX, tmpP, cbar, outX, outP);
       if (outMu) outMu.set(cbar);
+      if (!keep) return;
       // Keep the model predictions for an update over the same interval.
       if (!s.cacheX) {
         s.cacheX = specs.map(() => new Float64Array(N));

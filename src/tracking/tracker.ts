@@ -23,7 +23,7 @@
  * Events: `initiated` (new tentative track), `updated` (plot associated), `confirmed` (the update
  * that satisfied M-of-N), `coasting` (a confirmed track missed a scan; emitted once per newly
  * missed scan with the state predicted to that time), `deleted` (last snapshot, predicted to
- * the deletion time). Each carries the `SystemTrack` snapshot after the change.
+ * the deletion time; a one-plot tentative track's at its plot). Each carries the `SystemTrack` snapshot after the change.
  *
  * ADS-B (reports of kind "adsb"): no rotating sensor and no batch. Each receiver is a sensor
  * of its own (its `sensorId`, e.g. "adsb:roof"), known or not to `createTracker`, with the
@@ -229,8 +229,10 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
     s.rotationPeriod !== undefined ? s.rotationPeriod * opts.batchWindowFraction : opts.batchWindow;
 
   function emit(out: TrackUpdate[], event: TrackUpdate["event"], tr: Track, time: number): void {
-    tr.eventTime = Math.max(time, tr.t);
-    out.push({ event, track: snapshot(tr, time, filter, frame) });
+    // A tentative track is deleted with its last state (predicting a track never shown is waste).
+    const at = event === "deleted" && tr.updates === 1 ? tr.t : time;
+    tr.eventTime = Math.max(at, tr.t);
+    out.push({ event, track: snapshot(tr, at, filter, frame) });
   }
 
   function flushBatch(s: SensorState, out: TrackUpdate[]): void {
