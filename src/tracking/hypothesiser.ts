@@ -95,6 +95,12 @@ const BRUTE_FORCE_PAIRS = 512;
  * with a radius covering its χ² gate at the batch's latest time, its motion across the batch,
  * and a one-plot track's reach at `maxSpeed`.
  */
+// Per-batch buffers, grown as the track table grows (one batch at a time).
+let centresBuf = new Float64Array(0);
+let radiiBuf = new Float64Array(0);
+let veBuf = new Float64Array(0);
+let vnBuf = new Float64Array(0);
+
 interface BatchGrid {
   grid: TrackGrid;
   /** Per track: predicted east and north variance bounds at the batch's latest time (m²), for the pre-gate. */
@@ -134,10 +140,14 @@ function buildGrid(plots: BatchPlot[], tracks: Track[], ctx: HypothesiserContext
     if (reach > plotReach) plotReach = reach;
   }
   xMin -= plotReach; xMax += plotReach; yMin -= plotReach; yMax += plotReach;
-  const centres = new Float64Array(2 * tracks.length);
-  const radii = new Float64Array(tracks.length);
-  const veAll = new Float64Array(tracks.length);
-  const vnAll = new Float64Array(tracks.length);
+  if (radiiBuf.length < tracks.length) {
+    const n = Math.max(2 * radiiBuf.length, tracks.length);
+    centresBuf = new Float64Array(2 * n);
+    radiiBuf = new Float64Array(n);
+    veBuf = new Float64Array(n);
+    vnBuf = new Float64Array(n);
+  }
+  const centres = centresBuf, radii = radiiBuf, veAll = veBuf, vnAll = vnBuf;
   let sum = 0, entered = 0;
   for (let j = 0; j < tracks.length; j++) {
     const tr = tracks[j];
