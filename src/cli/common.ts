@@ -4,6 +4,8 @@
  */
 import type { WriteStream } from "node:fs";
 import { open, stat } from "node:fs/promises";
+import { mkdirSync, readFileSync, statSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import { once } from "node:events";
 import type { Writable } from "node:stream";
 import { InvalidArgumentError } from "commander";
@@ -188,6 +190,78 @@ async function identity(path: string): Promise<string | undefined> {
     return `${s.dev}:${s.ino}`;
   } catch {
     return undefined;
+  }
+}
+
+/** Reads the first 4 KB of a file (for format detection); empty when it cannot be read (the reader reports it). */
+export async function readHead(path: string): Promise<Uint8Array> {
+  try {
+    const fh = await open(path, "r");
+    try {
+      const buf = new Uint8Array(4096);
+      const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
+      return buf.subarray(0, bytesRead);
+    } finally {
+      await fh.close();
+    }
+  } catch {
+    return new Uint8Array(0);
+  }
+}
+
+/**
+ * Creates a directory and its missing parents, one level at a time from the nearest existing
+ * ancestor (Node's recursive mkdir can spin forever on some virtual file systems, e.g. /proc).
+ * @throws CliError naming the path when an ancestor is not a directory or a level cannot be made.
+ */
+export function ensureDir(dir: string): void {
+  const missing: string[] = [];
+  let p = resolve(dir);
+  for (;;) {
+    let isDir: boolean | undefined;
+    try {
+      isDir = statSync(p).isDirectory();
+    } catch {
+      isDir = undefined;
+    }
+    if (isDir === true) break;
+    if (isDir === false) throw new CliError(`cannot create directory ${dir}: ${p} is not a directory`);
+    missing.push(p);
+    const up = dirname(p);
+    if (up === p) break;
+    p = up;
+  }
+  for (const level of missing.reverse()) {
+    try {
+      mkdirSync(level);
+    } catch (e) {
+      throw new CliError(`cannot create directory ${dir}: ${(e as Error).message}`);
+    }
+  }
+}
+
+/** Throws CliError when the output `path` is the same file as one of `inputs` (device and inode). */
+export function refuseOverwrite(path: string, inputs: string[]): void {
+  const id = (f: string): string | undefined => {
+    try {
+      const s = statSync(f);
+      return `${s.dev}:${s.ino}`;
+    } catch {
+      return undefined;
+    }
+  };
+  const target = id(path);
+  if (target === undefined) return;
+  for (const input of inputs) if (id(input) === target) throw new CliError(`${path} is also an input: refusing to overwrite it`);
+}
+
+/** Reads a text file; CliError naming what it is for when it cannot be read. */
+export function readText(path: string, what: string): string {
+  try {
+    return readFileSync(path, "utf8");
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new CliError(`cannot read ${what} ${path}: ${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : (e as Error).message}`);
   }
 }
 

@@ -9,7 +9,7 @@
  * neutral `tracks.csv` (+ `timing.json`), so Skywatch is scored on the same detections as the
  * peer trackers of `../shared/bench/`.
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { InvalidArgumentError, type Command } from "commander";
 import {
@@ -18,6 +18,7 @@ import {
 } from "../evaluation/index.js";
 import { enuFrame, fromDegrees, geodeticToEnu, rotateEnu, type EnuFrame } from "../geo/index.js";
 import { neutralReports, neutralSensor } from "../sim/index.js";
+import { ensureDir, readText, refuseOverwrite } from "./common.js";
 import { createTracker, type TrackerOptions, type TrackerStats } from "../tracking/index.js";
 import type { SystemTrack, TrackUpdate } from "../types/index.js";
 
@@ -170,12 +171,15 @@ export function evaluateCommand(program: Command): void {
     })
     .option("--title <text>", "report title")
     .action((opts: EvaluateOptions) => {
-      const scen = parseNeutralScenario(readFileSync(opts.scenario ?? join(dirname(opts.truth), "scenario.json"), "utf8"));
-      const truth = parseTruthCsv(readFileSync(opts.truth, "utf8"), opts.truth);
-      const text = readFileSync(opts.tracks, "utf8");
+      const truthText = readText(opts.truth, "truth");
+      const text = readText(opts.tracks, "tracks");
+      const scen = parseNeutralScenario(readText(opts.scenario ?? join(dirname(opts.truth), "scenario.json"), "scenario"));
+      const truth = parseTruthCsv(truthText, opts.truth);
       const tracks = opts.tracks.endsWith(".csv") ? parseTracksCsv(text, opts.tracks) : trackPointsFromNdjson(text, siteFrame(scen), scen.startTimeUtc ?? 0);
       const ev = evaluate(truth, tracks, scen.grid, { gospa: { ...(opts.c !== undefined ? { c: opts.c } : {}), ...(opts.p !== undefined ? { p: opts.p } : {}), ...(opts.alpha !== undefined ? { alpha: opts.alpha } : {}) }, align: opts.align });
-      mkdirSync(opts.report, { recursive: true });
+      ensureDir(opts.report);
+      const reportFiles = ["report.html", "summary.json", "per_scan.csv"].map((f) => join(opts.report, f));
+      for (const f of reportFiles) refuseOverwrite(f, [opts.truth, opts.tracks, opts.scenario ?? join(dirname(opts.truth), "scenario.json")]);
       const name = typeof scen.raw.scenario_name === "string" ? scen.raw.scenario_name : dirname(opts.truth);
       writeFileSync(join(opts.report, "report.html"), htmlReport(ev, opts.title ?? `Skywatch evaluation: ${name}`, [`truth ${opts.truth}; tracks ${opts.tracks}`]));
       const { series, timelines, ...summary } = ev;
@@ -194,14 +198,22 @@ export function evaluateCommand(program: Command): void {
     .requiredOption("-o, --out <file>", "tracks.csv to write (timing.json beside it)")
     .option("--tracker-options <json>", "tracker option overrides as JSON, e.g. '{\"confirmHits\":2}'", parseJsonObject)
     .action((dir: string, opts: { out: string; trackerOptions?: Partial<TrackerOptions> }) => {
-      const scen = parseNeutralScenario(readFileSync(join(dir, "scenario.json"), "utf8"));
-      const res = trackNeutral(scen, readFileSync(join(dir, "detections.csv"), "utf8"), opts.trackerOptions);
-      mkdirSync(dirname(opts.out), { recursive: true });
+      const inputs = [join(dir, "scenario.json"), join(dir, "detections.csv"), join(dir, "truth.csv")];
+      const timing = join(dirname(opts.out), "timing.json");
+      refuseOverwrite(opts.out, inputs);
+      refuseOverwrite(timing, inputs);
+      const scen = parseNeutralScenario(readText(inputs[0], "scenario"));
+      const res = trackNeutral(scen, readText(inputs[1], "detections"), opts.trackerOptions);
+      ensureDir(dirname(opts.out));
       writeFileSync(opts.out, writeTracksCsv(res.rows));
-      writeFileSync(join(dirname(opts.out), "timing.json"), JSON.stringify({
+      writeFileSync(timing, JSON.stringify({
         tracker: "skywatch", scenario: dir, wall_s: res.wallS, n_detections: res.detections, detections_per_s: res.detections / res.wallS,
         n_track_rows: res.rows.length, timed_section: "the tracker loop (association, filtering, initiation, deletion, in-memory rows); excludes CSV reading and writing and building the plot reports",
       }, null, 1) + "\n");
       process.stderr.write(`${res.detections} detections tracked in ${res.wallS.toFixed(2)} s (${(res.detections / res.wallS).toFixed(0)} detections/s); ${res.rows.length} track rows in ${opts.out}\n`);
+      if (res.rows.length === 0) {
+        process.stderr.write("skywatch: no confirmed track: check the scenario and the tracker options\n");
+        process.exitCode = 1;
+      }
     });
 }

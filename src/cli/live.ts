@@ -10,7 +10,6 @@
  * receiver is a sensor "adsb:<name>" of the tracker; without radar sensors the system frame's
  * origin is `--origin`, else the receiver position, else the first ADS-B position heard.
  */
-import { open } from "node:fs/promises";
 import { InvalidArgumentError, type Command } from "commander";
 import { AsterixDecoderStream, type EditionChoice } from "../formats/asterix/index.js";
 import type { Framing } from "../formats/asterix/framing/index.js";
@@ -24,7 +23,7 @@ import { fromDegrees } from "../geo/index.js";
 import type { Geodetic, Sensor, SensorReport } from "../types/index.js";
 import {
   collectEdition, issuePrinter, LOG_LEVELS, parseDate, parseFraming, parseHost, parseInteger, parseLogLevel, parsePort, parsePositive,
-  parseSacSic, warnAboutFiles,
+  parseSacSic, readHead, warnAboutFiles,
 } from "./common.js";
 
 interface ServeOptions {
@@ -213,21 +212,6 @@ export function startCommand(program: Command): void {
   });
 }
 
-/** Reads the first 4 KB of a file (for format detection); empty when it cannot be read (the reader reports it). */
-async function head(path: string): Promise<Uint8Array> {
-  try {
-    const fh = await open(path, "r");
-    try {
-      const buf = new Uint8Array(4096);
-      const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
-      return buf.subarray(0, bytesRead);
-    } finally {
-      await fh.close();
-    }
-  } catch {
-    return new Uint8Array(0);
-  }
-}
 
 /** Registers `replay`. */
 export function replayCommand(program: Command): void {
@@ -248,7 +232,7 @@ export function replayCommand(program: Command): void {
     sensors?: string; format?: Framing; date?: number; edition?: EditionChoice; start?: number;
     receiver?: { latDeg: number; lonDeg: number }; origin?: { latDeg: number; lonDeg: number };
   }) => {
-    const kinds = await Promise.all(files.map(async (f) => modeSFileFormat(await head(f), f)));
+    const kinds = await Promise.all(files.map(async (f) => modeSFileFormat(await readHead(f), f)));
     const asterix = files.filter((_, i) => kinds[i] === undefined);
     if (asterix.length > 0 && !opts.sensors) throw new Error(`ASTERIX recordings need --sensors (${asterix.join(", ")})`);
     const sensors = opts.sensors ? await readSensorsFile(opts.sensors) : [];

@@ -7,7 +7,7 @@
  * for `skywatch track` (without the biases: the tracker has to estimate them). Progress bar on
  * stderr (TTY only).
  */
-import { createWriteStream, mkdirSync, readFileSync, writeFileSync, type WriteStream } from "node:fs";
+import { createWriteStream, readFileSync, writeFileSync, type WriteStream } from "node:fs";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import { once } from "node:events";
 import { SingleBar, Presets } from "cli-progress";
@@ -16,7 +16,7 @@ import { stringify } from "yaml";
 import { writeDetectionsCsv, writeTruthCsv } from "../evaluation/index.js";
 import { DEG } from "../geo/index.js";
 import { applyTerrain, encodeBatch, loadScenario, NeutralRecorder, radarSite, RADAR_DEFAULTS, scenarioReports, type Simulation } from "../sim/index.js";
-import { parseInteger } from "./common.js";
+import { ensureDir, parseInteger } from "./common.js";
 
 interface SimulateOptions {
   out: string;
@@ -55,7 +55,7 @@ export function sensorsYaml(sim: Simulation): string {
 
 /** Runs a simulation into `out`; returns counts. `onProgress(simSeconds)` is called as time advances. */
 export async function runSimulation(sim: Simulation, out: string, opts: { ideal?: boolean; commandLine?: string; onProgress?: (t: number) => void } = {}): Promise<{ batches: number; bytes: number; files: string[] }> {
-  mkdirSync(out, { recursive: true });
+  ensureDir(out);
   const files = new Map<string, WriteStream>();
   const recorder = new NeutralRecorder(sim.scenario, sim.referenceSensor, sim.startTime);
   let batches = 0;

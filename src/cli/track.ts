@@ -5,10 +5,10 @@
 import type { Command } from "commander";
 import type { EditionChoice } from "../formats/asterix/index.js";
 import type { Framing } from "../formats/asterix/framing/index.js";
-import { mergeByTime, readReportFileOrReport, readSensorsFile, type FileStats, type InputIssue } from "../sources/index.js";
+import { mergeByTime, modeSFileFormat, readModeSFile, readReportFileOrReport, readSensorsFile, type FileStats, type InputIssue } from "../sources/index.js";
 import { createTracker } from "../tracking/index.js";
 import type { TrackUpdate } from "../types/index.js";
-import { collectEdition, issuePrinter, LineWriter, parseDate, parseFraming, warnAboutFiles } from "./common.js";
+import { collectEdition, issuePrinter, LineWriter, parseDate, parseFraming, readHead, warnAboutFiles } from "./common.js";
 import { trackLine } from "./output.js";
 
 interface TrackOptions {
@@ -25,7 +25,7 @@ export function trackCommand(program: Command): void {
   program
     .command("track")
     .description("track recordings: one NDJSON line per track update")
-    .argument("<files...>", "recordings (played together in time order)")
+    .argument("<files...>", "recordings: ASTERIX, or Mode S / ADS-B receiver files (Beast, AVR, SBS-1; detected), played together in time order")
     .requiredOption("-s, --sensors <file>", "sensors file (YAML/JSON): sites keyed by SAC/SIC")
     .option("-o, --out <file>", "output NDJSON file (default: stdout)")
     .option("-f, --format <framing>", "container format of every file (default: detected per file)", parseFraming)
@@ -44,8 +44,12 @@ export function trackCommand(program: Command): void {
         if (i.fatal) failedFiles++;
         issues.print(i);
       };
-      const streams = files.map((f) =>
-        readReportFileOrReport(f, { format: opts.format, referenceTime: opts.date, editions: opts.edition, onIssue }, (st) => fileStats.push(st)));
+      // Receiver files (Beast, AVR, SBS-1) go to the Mode S reader; everything else is ASTERIX.
+      const kinds = await Promise.all(files.map(async (f) => (opts.format ? undefined : modeSFileFormat(await readHead(f), f))));
+      const streams = files.map((f, i) =>
+        kinds[i] !== undefined
+          ? readModeSFile(f, { format: kinds[i], referenceTime: opts.date, onIssue })
+          : readReportFileOrReport(f, { format: opts.format, referenceTime: opts.date, editions: opts.edition, onIssue }, (st) => fileStats.push(st)));
       let plots = 0;
       let lastTime = -Infinity;
       let lines = 0;

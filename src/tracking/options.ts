@@ -257,7 +257,17 @@ export class TrackerConfigError extends Error {
 export function resolveOptions(options: Partial<TrackerOptions> = {}): TrackerOptions {
   const o: TrackerOptions = { ...DEFAULT_TRACKER_OPTIONS };
   for (const [key, value] of Object.entries(options)) {
+    if (!(key in DEFAULT_TRACKER_OPTIONS)) throw new TrackerConfigError(key, "unknown tracker option");
     if (value !== undefined) (o as unknown as Record<string, unknown>)[key] = value;
+  }
+  for (const key of ["deleteOutOfCoverage", "estimateBiases", "correctBiases"] as const) {
+    if (typeof o[key] !== "boolean") throw new TrackerConfigError(key, `must be true or false, got ${String(o[key])}`);
+  }
+  if (o.origin !== undefined) {
+    const g = o.origin as { lat?: unknown; lon?: unknown; height?: unknown };
+    const ok = typeof g === "object" && g !== null && typeof g.lat === "number" && Math.abs(g.lat) <= Math.PI / 2 &&
+      typeof g.lon === "number" && Math.abs(g.lon) <= 2 * Math.PI && typeof g.height === "number" && Number.isFinite(g.height);
+    if (!ok) throw new TrackerConfigError("origin", "must be { lat, lon (radians), height (m) } on WGS-84");
   }
   const positive: (keyof TrackerOptions)[] = [
     "refractionK", "modeCSigma", "height3DSigma", "defaultHeightSigma", "initialSpeedSigma",
@@ -301,7 +311,7 @@ export function resolveOptions(options: Partial<TrackerOptions> = {}): TrackerOp
   for (const key of ["gateProbability", "modeSGateProbability"] as const) {
     if (!(o[key] > 0 && o[key] < 1)) throw new TrackerConfigError(key, `must be in (0, 1), got ${o[key]}`);
   }
-  if (!Number.isFinite(o.nonAssignmentCost)) throw new TrackerConfigError("nonAssignmentCost", "must be finite");
+  if (!(Number.isFinite(o.nonAssignmentCost) && o.nonAssignmentCost > 0)) throw new TrackerConfigError("nonAssignmentCost", `must be a positive number, got ${String(o.nonAssignmentCost)}`);
   if (!Number.isFinite(o.defaultHeight)) throw new TrackerConfigError("defaultHeight", "must be finite");
   if (!(Number.isInteger(o.confirmWindow) && o.confirmWindow >= 1 && o.confirmWindow <= 30)) {
     throw new TrackerConfigError("confirmWindow", `must be an integer in [1, 30], got ${o.confirmWindow}`);
