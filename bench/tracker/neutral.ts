@@ -29,8 +29,8 @@ import { fmt, fmtInt, goalsTable, heading, table, type Goal, type SectionResult 
 
 /** Scenarios of the neutral benchmark. */
 export const NEUTRAL_SCENARIOS = ["s1", "s2", "s3"] as const;
-/** Warm runs after the cold one (the best is kept). */
-const WARM_RUNS = 3;
+/** Warm runs after the cold one (the best is kept): enough for the JIT to settle on the short scenarios. */
+const WARM_RUNS = 10;
 /** GOSPA goal: at most this fraction of the peer's best. */
 const GOSPA_FACTOR = 0.8;
 /** Throughput goal: at least this multiple of the peer's best. */
@@ -181,7 +181,7 @@ export function neutralSection(): SectionResult {
   ));
   if (py !== undefined) console.log(`gospa.py cross-check not run: ${py}`);
   for (const f of all) if (f.gospaPyNote !== undefined && py === undefined) console.log(`gospa.py on ${f.scenario}: ${f.gospaPyNote}`);
-  console.log("\nThroughput (detections/s of the timed tracker loop; cold = fresh process, warm = best of 3 in-process runs; warm is compared):");
+  console.log(`\nThroughput (detections/s of the timed tracker loop; cold = fresh process, warm = best of ${WARM_RUNS} in-process runs; warm is compared):`);
   console.log(table(
     ["scenario", "detections", "cold s", "cold det/s", "warm s", "warm det/s", "SS best det/s", "warm ×SS", "cold ×SS", "call CPU s", "deterministic"],
     all.map((f) => {
