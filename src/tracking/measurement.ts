@@ -28,7 +28,7 @@
  * converted directly (no polar step), with the covariance implied by its NACp/NUCp.
  */
 import type { AdsbReport, Geodetic, PlotReport, SensorSigmas } from "../types/index.js";
-import { polarElevationToGeodetic, polarToGeodetic } from "../geo/index.js";
+import { elevationForHeight, groundRange, heightFromElevation, polarElevationToGeodetic, polarToGeodetic } from "../geo/index.js";
 import type { SystemFrame } from "./system_frame.js";
 
 /** Where the height of a converted plot came from. */
@@ -100,6 +100,25 @@ export function plotHasHeight(plot: PlotReport): boolean {
 const ENU_OUT = new Float64Array(3);
 
 function toEnu(site: Geodetic, frame: SystemFrame, k: number, useElevation: boolean, rho: number, az: number, third: number): Float64Array {
+  if (site.lat === frame.origin.lat && site.lon === frame.origin.lon) {
+    // A radar at the origin of the system frame: the plane's (x, y) is the ground range along
+    // the azimuth (system_frame.ts), so the chain through WGS-84 reduces to the radar model.
+    let d: number;
+    let h: number;
+    if (useElevation) {
+      h = heightFromElevation(rho, third, site.height, site.lat, k);
+      d = groundRange(rho, third, site.height, site.lat, k);
+    } else {
+      let el = elevationForHeight(rho, site.height, third, site.lat, k);
+      if (Number.isNaN(el)) el = 0;
+      d = groundRange(rho, el, site.height, site.lat, k);
+      h = third;
+    }
+    ENU_OUT[0] = d * Math.sin(az);
+    ENU_OUT[1] = d * Math.cos(az);
+    ENU_OUT[2] = h;
+    return ENU_OUT;
+  }
   const g = useElevation
     ? polarElevationToGeodetic(site, { range: rho, azimuth: az, elevation: third }, k)
     : polarToGeodetic(site, rho, az, third, k);
