@@ -7,24 +7,11 @@ import {
 import {
   BiasEstimator, BiasOptionsError, biasSample, correctPlot, type BiasSample, type SensorBiasEstimate,
 } from "../../src/tracking/bias.js";
+import { gaussian, mulberry32 } from "./sim.js";
 
 const SITE: Geodetic = { lat: 47.0 * DEG, lon: 28.8 * DEG, height: 150 };
 const SIGMAS = { range: 50, azimuth: 0.15 * DEG };
 const TRUE = { range: 150, azimuth: 0.1 * DEG, time: 0.05 };
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-function normal(r: () => number): () => number {
-  return () => Math.sqrt(-2 * Math.log(Math.max(r(), 1e-300))) * Math.cos(2 * Math.PI * r());
-}
 
 type Trajectory = (t: number) => Geodetic;
 
@@ -52,8 +39,8 @@ interface SimOptions {
 
 /** Plots of each aircraft every scan with the given biases and noise, compared with exact references. */
 function simulate(o: SimOptions): BiasSample[] {
-  const r = rng(o.seed);
-  const g = normal(r);
+  const r = mulberry32(o.seed);
+  const g = gaussian(r);
   const noise = o.noise ?? SIGMAS;
   const out: BiasSample[] = [];
   for (let t = 0; t < o.duration; t += o.scan ?? 4) {
@@ -78,7 +65,7 @@ function simulate(o: SimOptions): BiasSample[] {
 
 /** Aircraft on varied headings, speeds, heights and ranges (10–150 km) around the site. */
 function fleet(seed: number, n: number): Trajectory[] {
-  const r = rng(seed);
+  const r = mulberry32(seed);
   return Array.from({ length: n }, () => {
     const d = 10000 + 140000 * r();
     const az = 2 * Math.PI * r();
@@ -226,8 +213,8 @@ describe("BiasEstimator", () => {
   });
 
   it("withstands 30% one-sided moderate outliers (robust start before the rejection)", () => {
-    const r = rng(21);
-    const g = normal(r);
+    const r = mulberry32(21);
+    const g = gaussian(r);
     const est = new BiasEstimator({ forgettingTime: Infinity });
     for (let i = 0; i < 2000; i++) {
       const bad = r() < 0.3;
@@ -270,7 +257,7 @@ describe("BiasEstimator", () => {
       fc.double({ min: -500, max: 500, noNaN: true }), fc.double({ min: -0.01, max: 0.01, noNaN: true }),
       fc.double({ min: -2, max: 2, noNaN: true }), fc.integer({ min: 1, max: 1000 }),
       (br, ba, bt, seed) => {
-        const r = rng(seed);
+        const r = mulberry32(seed);
         const est = new BiasEstimator({ forgettingTime: Infinity });
         for (let i = 0; i < 60; i++) {
           const rangeRate = -250 + 500 * r();
