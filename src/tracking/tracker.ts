@@ -256,16 +256,7 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
           emit(out, "updated", held, plot.time);
           continue;
         }
-        const tr = initiateTrack(numberFor(plot), plot, plots[i].conv, s.sensor.id, period, opts, filter);
-        table.push(tr);
-        stats.plotsInitiating++;
-        stats.tracksInitiated++;
-        emit(out, "initiated", tr, plot.time);
-        if (opts.confirmHits <= 1) {
-          tr.status = "confirmed";
-          stats.tracksConfirmed++;
-          emit(out, "confirmed", tr, plot.time);
-        }
+        startTrack(plot, plots[i].conv, s.sensor.id, period, out);
         continue;
       }
       const h = hyps[k];
@@ -292,6 +283,21 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
       u.beta.push(m.pairBeta[k]);
     });
     return out;
+  }
+
+  /** Starts a tentative track at a plot no track took (confirmed at once when M = 1) and emits its events. */
+  function startTrack(plot: PlotReport, conv: BatchPlot["conv"], sensorId: SensorId, period: number, out: TrackUpdate[]): Track {
+    const tr = initiateTrack(numberFor(plot), plot, conv, sensorId, period, opts, filter);
+    table.push(tr);
+    stats.plotsInitiating++;
+    stats.tracksInitiated++;
+    emit(out, "initiated", tr, plot.time);
+    if (opts.confirmHits <= 1) {
+      tr.status = "confirmed";
+      stats.tracksConfirmed++;
+      emit(out, "confirmed", tr, plot.time);
+    }
+    return tr;
   }
 
   /**
@@ -576,17 +582,7 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
       updateTrack(tr, plot, hyps[best].conv, a.sensorId, period, hyps[best].modeSMatch, out);
       tr.adsbReference = reference;
     } else {
-      const tr = initiateTrack(numberFor(plot), plot, conv, a.sensorId, period, opts, filter);
-      tr.adsbReference = reference;
-      table.push(tr);
-      stats.plotsInitiating++;
-      stats.tracksInitiated++;
-      emit(out, "initiated", tr, a.time);
-      if (opts.confirmHits <= 1) {
-        tr.status = "confirmed";
-        stats.tracksConfirmed++;
-        emit(out, "confirmed", tr, a.time);
-      }
+      startTrack(plot, conv, a.sensorId, period, out).adsbReference = reference;
     }
     age(a.time, out);
   }
