@@ -37,8 +37,9 @@ export function inCoverage(sensor: Sensor, p: Geodetic, marginH = 0, marginV = 0
     const ground = sensor.site.height - c.antennaAgl;
     const ht = p.height + marginV - ground;
     if (ht <= 0) return "outside";
-    const re = k * gaussianRadius(sensor.site.lat);
-    const d = inverseSphere(sensor.site, p).angle * gaussianRadius(sensor.site.lat);
+    const r = gaussianRadius(sensor.site.lat);
+    const re = k * r;
+    const d = inverseSphere(sensor.site, p).angle * r;
     if (d - marginH > Math.sqrt(2 * re * c.antennaAgl) + Math.sqrt(2 * re * ht)) return "outside";
   }
   return "inside";
