@@ -3,7 +3,7 @@
  * and problem reporting to stderr.
  */
 import type { WriteStream } from "node:fs";
-import { open, stat } from "node:fs/promises";
+import { open } from "node:fs/promises";
 import { mkdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { once } from "node:events";
@@ -120,12 +120,7 @@ export class LineWriter {
    */
   static async open(path: string | undefined, inputs: string[] = []): Promise<LineWriter> {
     if (!path || path === "-") return new LineWriter(process.stdout);
-    const target = await identity(path);
-    for (const input of inputs) {
-      if (target !== undefined && (await identity(input)) === target) {
-        throw new CliError(`--out ${path} is also an input: refusing to overwrite it`);
-      }
-    }
+    refuseOverwrite(path, inputs, `--out ${path}`);
     let handle;
     try {
       handle = await open(path, "w");
@@ -180,18 +175,6 @@ export class LineWriter {
   }
 }
 
-/**
- * What makes two paths the same file: device and inode when the file exists (symbolic and hard
- * links included), else undefined (a file that does not exist yet is no input).
- */
-async function identity(path: string): Promise<string | undefined> {
-  try {
-    const s = await stat(path);
-    return `${s.dev}:${s.ino}`;
-  } catch {
-    return undefined;
-  }
-}
 
 /** Reads the first 4 KB of a file (for format detection); empty when it cannot be read (the reader reports it). */
 export async function readHead(path: string): Promise<Uint8Array> {
@@ -240,8 +223,12 @@ export function ensureDir(dir: string): void {
   }
 }
 
-/** Throws CliError when the output `path` is the same file as one of `inputs` (device and inode). */
-export function refuseOverwrite(path: string, inputs: string[]): void {
+/**
+ * Throws CliError when the output `path` is the same file as one of `inputs`: same device and
+ * inode (symbolic and hard links included); a file that does not exist yet is no input.
+ * `label` names the output in the message (default: the path).
+ */
+export function refuseOverwrite(path: string, inputs: string[], label = path): void {
   const id = (f: string): string | undefined => {
     try {
       const s = statSync(f);
@@ -252,7 +239,7 @@ export function refuseOverwrite(path: string, inputs: string[]): void {
   };
   const target = id(path);
   if (target === undefined) return;
-  for (const input of inputs) if (id(input) === target) throw new CliError(`${path} is also an input: refusing to overwrite it`);
+  for (const input of inputs) if (id(input) === target) throw new CliError(`${label} is also an input: refusing to overwrite it`);
 }
 
 /** Reads a text file; CliError naming what it is for when it cannot be read. */
