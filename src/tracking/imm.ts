@@ -188,29 +188,19 @@ export function createImm(specs: readonly ImmModelSpec[], vertical: VerticalAdap
 
   /** Steps 1–2: predicted model probabilities into cbar, mixed initial conditions into x0/p0. */
   function mix(s: ImmState, dt: number): void {
-    if (s.uniform) {
-      // Every model holds (x, P): the mixed initial conditions are (x, P) whatever the weights.
-      transition(dt);
-      for (let j = 0; j < r; j++) {
-        let c = 0;
-        for (let i = 0; i < r; i++) c += pi[i * r + j] * s.mu[i];
-        cbar[j] = c;
-        x0[j].set(s.x);
-        p0[j].set(s.p);
-      }
-      return;
-    }
-    if (r === 1) {
-      cbar[0] = 1;
-      x0[0].set(s.mx[0]);
-      p0[0].set(s.mp[0]);
-      return;
-    }
     transition(dt);
     for (let j = 0; j < r; j++) {
       let c = 0;
       for (let i = 0; i < r; i++) c += pi[i * r + j] * s.mu[i];
       cbar[j] = c;
+    }
+    if (s.uniform || r === 1) {
+      // Every model holds (x, P), or there is one model: nothing to mix, whatever the weights.
+      for (let j = 0; j < r; j++) {
+        x0[j].set(s.uniform ? s.x : s.mx[j]);
+        p0[j].set(s.uniform ? s.p : s.mp[j]);
+      }
+      return;
     }
     for (let j = 0; j < r; j++) {
       const xo = x0[j];
