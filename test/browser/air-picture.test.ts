@@ -70,13 +70,15 @@ async function openApp(browser: Browser, url: string): Promise<{ page: Page; ext
   return { page, external, errors };
 }
 
-/** Waits for ≥ n track symbols, clicks the first, and checks the details panel names it. */
+/** Waits for ≥ n track symbols, clicks the first confirmed one, and checks the details panel names it. */
 async function checkTracksAndDetails(page: Page, n: number): Promise<string> {
   await page.waitForFunction((min) => document.querySelectorAll(".track-symbol").length >= min, n, { timeout: 30_000 });
-  const symbol = page.locator(".track-symbol").first();
-  const trackNumber = (await symbol.getAttribute("data-track-number"))!;
+  // A confirmed track (a tentative one may be deleted at its next scan), clicked by its number:
+  // a positional locator would re-resolve to another track if the list changed meanwhile.
+  const first = page.locator(".track:not(.tentative):not(.coasting) .track-symbol").first();
+  const trackNumber = (await first.getAttribute("data-track-number"))!;
   expect(trackNumber).toMatch(/^\d+$/);
-  await symbol.click();
+  await page.locator(`.track-symbol[data-track-number="${trackNumber}"]`).click();
   const details = page.locator("#details");
   await expect.poll(() => details.isVisible()).toBe(true);
   expect(await details.getAttribute("data-track-number")).toBe(trackNumber);
