@@ -4,10 +4,30 @@
  */
 import { compileCategory, type CompiledCategory } from "./decode.js";
 import type { CategorySpec } from "./spec.js";
+import { HAND_WRITTEN_EDITIONS } from "./specs/hand_written.js";
 import { GENERATED_EDITIONS } from "./specs/index.js";
 
-/** Every edition table, by category then edition. */
-export const EDITIONS: Record<number, Record<string, CategorySpec>> = GENERATED_EDITIONS;
+/**
+ * Every edition table, by category then edition: the generated ones (asterix-specs) and the
+ * hand-written ones (`specs/hand_written.ts`: editions asterix-specs lacks, e.g. CAT062 0.17).
+ */
+export const EDITIONS: Record<number, Record<string, CategorySpec>> = mergeEditions(GENERATED_EDITIONS, HAND_WRITTEN_EDITIONS);
+
+/** The union of two edition catalogues; throws Error when both define the same category edition. */
+function mergeEditions(
+  a: Record<number, Record<string, CategorySpec>>, b: Record<number, Record<string, CategorySpec>>,
+): Record<number, Record<string, CategorySpec>> {
+  const out: Record<number, Record<string, CategorySpec>> = {};
+  for (const [cat, eds] of Object.entries(a)) out[Number(cat)] = { ...eds };
+  for (const [cat, eds] of Object.entries(b)) {
+    const into = (out[Number(cat)] ??= {});
+    for (const [ed, spec] of Object.entries(eds)) {
+      if (into[ed]) throw new Error(`CAT${cat} edition ${ed} is defined twice`);
+      into[ed] = spec;
+    }
+  }
+  return out;
+}
 
 /**
  * The edition used for a category unless configured otherwise: the current edition of each

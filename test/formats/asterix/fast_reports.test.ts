@@ -72,7 +72,9 @@ describe("fast reports = generic reports", () => {
     for (const ed of Object.keys(EDITIONS[48])) {
       expect(() => compileProjection(EDITIONS[48][ed], { ...CAT048_PLOT_FIELDS, ...STREAM_FIELDS, tod: { path: ["140", "VALUE"], as: "num" } }), `CAT048 ${ed}`).not.toThrow();
     }
-    for (const ed of Object.keys(EDITIONS[62])) {
+    // CAT062 0.17 (pre-1.0) has no I062/185, 245 or 500: no track projection; decodeReports takes the
+    // generic path for it (test/formats/asterix/cat062_0_17.test.ts).
+    for (const ed of Object.keys(EDITIONS[62]).filter((e) => e !== "0.17")) {
       expect(() => compileProjection(EDITIONS[62][ed], { ...CAT062_TRACK_FIELDS, ...STREAM_FIELDS, tod: { path: ["070", "VALUE"], as: "num" } }), `CAT062 ${ed}`).not.toThrow();
     }
   });
