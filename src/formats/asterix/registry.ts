@@ -32,7 +32,8 @@ function mergeEditions(
 /**
  * The edition used for a category unless configured otherwise: the current edition of each
  * category as surveillance networks carry it (and as Wireshark decodes by default). CAT021's
- * edition cannot be read from the data: configure 0.23/0.26/2.1 sources explicitly.
+ * edition cannot be read from the data: configure 0.23/0.26/1.8/2.1 sources explicitly (and
+ * CAT062 0.17 ones, pre-2009 SDPSs).
  */
 export const DEFAULT_EDITIONS: Record<number, string> = {
   1: "1.4",
