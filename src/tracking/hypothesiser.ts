@@ -35,6 +35,7 @@ import type { ImmFilter } from "./imm.js";
 import { relateIdentity, type IdentityCosts } from "./identity.js";
 import type { Track } from "./track.js";
 import { TrackGrid } from "./spatial_index.js";
+import type { TrackTable } from "./track_table.js";
 
 /** One plot of a batch, ready for association. */
 export interface BatchPlot {
@@ -96,9 +97,11 @@ const BRUTE_FORCE_PAIRS = 512;
  * and a one-plot track's reach at `maxSpeed`.
  */
 // Per-batch buffers, grown as the track table grows (one batch at a time).
-let centresBuf = new Float64Array(0);
+let cxBuf = new Float64Array(0);
+let cyBuf = new Float64Array(0);
 let radiiBuf = new Float64Array(0);
 let veBuf = new Float64Array(0);
+const sharedGrid = new TrackGrid();
 let vnBuf = new Float64Array(0);
 
 interface BatchGrid {
@@ -120,7 +123,9 @@ function groundShiftBound(range: number): number {
   return range > h ? range - Math.sqrt(range * range - h * h) : range;
 }
 
-function buildGrid(plots: BatchPlot[], tracks: Track[], ctx: HypothesiserContext): BatchGrid {
+function buildGrid(plots: BatchPlot[], table: TrackTable, ctx: HypothesiserContext): BatchGrid {
+  const tracks = table.tracks;
+  const cols = table.cols;
   let tMin = Infinity, tMax = -Infinity;
   for (const p of plots) {
     if (p.plot.time < tMin) tMin = p.plot.time;
@@ -142,57 +147,51 @@ function buildGrid(plots: BatchPlot[], tracks: Track[], ctx: HypothesiserContext
   xMin -= plotReach; xMax += plotReach; yMin -= plotReach; yMax += plotReach;
   if (radiiBuf.length < tracks.length) {
     const n = Math.max(2 * radiiBuf.length, tracks.length);
-    centresBuf = new Float64Array(2 * n);
+    cxBuf = new Float64Array(n);
+    cyBuf = new Float64Array(n);
     radiiBuf = new Float64Array(n);
     veBuf = new Float64Array(n);
     vnBuf = new Float64Array(n);
   }
-  const centres = centresBuf, radii = radiiBuf, veAll = veBuf, vnAll = vnBuf;
+  const centreX = cxBuf, centreY = cyBuf, radii = radiiBuf, veAll = veBuf, vnAll = vnBuf;
   let sum = 0, entered = 0;
   for (let j = 0; j < tracks.length; j++) {
-    const tr = tracks[j];
-    const x = tr.x;
-    const dtMid = Math.max(0, tMid - tr.t);
-    const dtMax = Math.max(0, tMax - tr.t);
-    const cx = x[0] + dtMid * x[3];
-    const cy = x[1] + dtMid * x[4];
-    centres[2 * j] = cx;
-    centres[2 * j + 1] = cy;
+    // From the table's packed columns, so that a track far from the batch is never touched.
+    const t = cols.t[j];
+    const dtMid = Math.max(0, tMid - t);
+    const dtMax = Math.max(0, tMax - t);
+    const cx = cols.x[j] + dtMid * cols.vx[j];
+    const cy = cols.y[j] + dtMid * cols.vy[j];
+    centreX[j] = cx;
+    centreY[j] = cy;
     // Far from every plot of the batch (beyond any gate the track could have): not entered. A
     // cheap, generous bound: the track's own χ² spread now, its velocity spread and flight at
     // maxSpeed over the interval, and 20 km for the process noise.
-    const p = tr.p;
-    const far = 20_000 + ctx.maxSpeed * (dtMax + Math.max(0, tr.t - tMin)) + Math.sqrt(gMax * (p[0] + p[7])) + dtMax * Math.sqrt(gMax * (p[21] + p[28]));
+    const pVeVe = cols.pVeVe[j], pVnVn = cols.pVnVn[j];
+    const far = 20_000 + ctx.maxSpeed * (dtMax + Math.max(0, t - tMin)) + Math.sqrt(gMax * (cols.pEE[j] + cols.pNN[j])) + dtMax * Math.sqrt(gMax * (pVeVe + pVnVn));
     if (cx < xMin - far || cx > xMax + far || cy < yMin - far || cy > yMax + far) {
       radii[j] = -1;
       continue;
     }
-    const ve = ctx.filter.predictedVariance(tr.imm, 0, dtMax, tr.qScale);
-    const vn = ctx.filter.predictedVariance(tr.imm, 1, dtMax, tr.qScale);
+    const speed = Math.hypot(cols.vx[j], cols.vy[j]);
+    const ve = ctx.filter.varianceBound(0, cols.pEE[j], cols.pEVe[j], pVeVe, pVeVe, pVnVn, speed, dtMax, cols.qScale[j]);
+    const vn = ctx.filter.varianceBound(1, cols.pNN[j], cols.pNVn[j], pVnVn, pVeVe, pVnVn, speed, dtMax, cols.qScale[j]);
     veAll[j] = ve;
     vnAll[j] = vn;
     // Motion across the batch, and back to its oldest plot for an out-of-sequence pair.
-    let r = Math.sqrt(gMax * (ve + vn)) + Math.hypot(x[3], x[4]) * (0.5 * (tMax - tMin) + Math.max(0, tr.t - tMin));
-    if (tr.updates === 1) r += ctx.maxSpeed * dtMax;
+    let r = Math.sqrt(gMax * (ve + vn)) + speed * (0.5 * (tMax - tMin) + Math.max(0, t - tMin));
+    if (cols.updates[j] === 1) r += ctx.maxSpeed * dtMax;
     radii[j] = r;
     sum += r;
     entered++;
   }
-  const grid = new TrackGrid(Math.max(2000, (2 * sum) / Math.max(1, entered)), tracks.length);
-  for (let j = 0; j < tracks.length; j++) if (radii[j] >= 0) grid.insert(j, centres[2 * j], centres[2 * j + 1], radii[j]);
-  return { grid, ve: veAll, vn: vnAll };
+  sharedGrid.build({ xMin, xMax, yMin, yMax }, Math.max(2000, (2 * sum) / Math.max(1, entered)), tracks.length, centreX, centreY, radii);
+  return { grid: sharedGrid, ve: veAll, vn: vnAll };
 }
 
-/** Indices of the tracks holding each Mode S address that a plot of the batch carries. */
-function addressIndex(plots: BatchPlot[], tracks: Track[]): Map<number, number[]> {
-  const m = new Map<number, number[]>();
-  for (const p of plots) if (p.plot.icaoAddress !== undefined) m.set(p.plot.icaoAddress, []);
-  if (m.size === 0) return m;
-  for (let j = 0; j < tracks.length; j++) {
-    const a = tracks[j].identity.icaoAddress;
-    if (a !== undefined) m.get(a)?.push(j);
-  }
-  return m;
+/** Slots of the tracks holding a Mode S address, increasing. */
+function slotsWithAddress(table: TrackTable, address: number): number[] {
+  return table.withAddress(address).map((tr) => tr.slot);
 }
 
 /** Union of two increasing index lists, increasing. */
@@ -220,14 +219,15 @@ export function logDetBlock(r: Float64Array, dim: number): number {
 
 /**
  * All admissible pairs of a batch, ordered by plot then track index (deterministic).
- * @param tracks live tracks (tentative, confirmed, coasting), in track-number order.
+ * @param table the live tracks (tentative, confirmed, coasting); pairs name tracks by their slot.
  */
-export function hypothesise(plots: BatchPlot[], tracks: Track[], ctx: HypothesiserContext): Hypothesis[] {
+export function hypothesise(plots: BatchPlot[], table: TrackTable, ctx: HypothesiserContext): Hypothesis[] {
   const out: Hypothesis[] = [];
   const { filter } = ctx;
-  const batchGrid = plots.length * tracks.length > BRUTE_FORCE_PAIRS ? buildGrid(plots, tracks, ctx) : undefined;
+  const tracks = table.tracks;
+  const cols = table.cols;
+  const batchGrid = plots.length * tracks.length > BRUTE_FORCE_PAIRS ? buildGrid(plots, table, ctx) : undefined;
   const grid = batchGrid?.grid;
-  const byAddress = grid ? addressIndex(plots, tracks) : undefined;
   const gMax = Math.max(ctx.gate.threshold[2], ctx.gate.threshold[3]);
   const all = grid ? [] : tracks.map((_, j) => j);
   for (let i = 0; i < plots.length; i++) {
@@ -240,27 +240,47 @@ export function hypothesise(plots: BatchPlot[], tracks: Track[], ctx: Hypothesis
       // A 2D plot's ground position moves with its assumed height: widen its disc by the bound.
       const radius = Math.sqrt(gMax * (conv.r[0] + conv.r[4])) + (has3D ? 0 : groundShiftBound(plot.range));
       candidates = grid.query(conv.z[0], conv.z[1], radius);
-      const held = plot.icaoAddress !== undefined ? byAddress!.get(plot.icaoAddress) : undefined;
-      if (held) candidates = mergeSorted(candidates, held);
+      if (plot.icaoAddress !== undefined && table.withAddress(plot.icaoAddress).length > 0) {
+        candidates = mergeSorted(candidates, slotsWithAddress(table, plot.icaoAddress));
+      }
     }
+    const plotAddress = plot.icaoAddress ?? -1;
+    const gammaPlain = ctx.gate.threshold[conv.dim];
+    const gammaModeS = ctx.modeSGate.threshold[conv.dim];
     for (const j of candidates) {
-      const tr = tracks[j];
-      const dtRaw = plot.time - tr.t;
-      if (dtRaw < -ctx.outOfSequenceLag) continue;
+      // The cheap tests first, on the table's packed columns; the track object is read only
+      // by pairs that pass them.
       // dt: signed interval for the mean; |dt| bounds the growth of the variance either way.
-      const dt = dtRaw;
-      const adt = Math.abs(dtRaw);
-      const rel = relateIdentity(plot, tr, ctx.identityCosts);
-      if (rel.forbidden) continue;
-      if (!rel.modeSMatch && tr.misses >= ctx.maxMissedScans && tr.identity.icaoAddress !== undefined) continue;
-      const gamma = (rel.modeSMatch ? ctx.modeSGate : ctx.gate).threshold[conv.dim];
-      const x = tr.x;
-      const de = conv.z[0] - (x[0] + dt * x[3]);
-      const dn = conv.z[1] - (x[1] + dt * x[4]);
+      const dt = plot.time - cols.t[j];
+      if (dt < -ctx.outOfSequenceLag) continue;
+      const adt = Math.abs(dt);
+      // Identity (`identity.ts`): different Mode S addresses forbid the pair.
+      const trackAddress = cols.address[j];
+      if (plotAddress >= 0 && trackAddress >= 0 && plotAddress !== trackAddress) continue;
+      const modeSMatch = plotAddress >= 0 && plotAddress === trackAddress;
+      if (!modeSMatch && cols.misses[j] >= ctx.maxMissedScans && trackAddress >= 0) continue;
+      const gamma = modeSMatch ? gammaModeS : gammaPlain;
+      const de = conv.z[0] - (cols.x[j] + dt * cols.vx[j]);
+      const dn = conv.z[1] - (cols.y[j] + dt * cols.vy[j]);
       // With a grid, the bounds at the batch's latest time (larger, so still a necessary condition).
-      const ve = batchGrid && dt >= 0 ? batchGrid.ve[j] : filter.predictedVariance(tr.imm, 0, adt, tr.qScale);
-      const vn = batchGrid && dt >= 0 ? batchGrid.vn[j] : filter.predictedVariance(tr.imm, 1, adt, tr.qScale);
-      if (rel.modeSMatch) {
+      let ve: number, vn: number;
+      if (batchGrid && dt >= 0) {
+        ve = batchGrid.ve[j];
+        vn = batchGrid.vn[j];
+      } else {
+        const speed = Math.hypot(cols.vx[j], cols.vy[j]);
+        ve = filter.varianceBound(0, cols.pEE[j], cols.pEVe[j], cols.pVeVe[j], cols.pVeVe[j], cols.pVnVn[j], speed, adt, cols.qScale[j]);
+        vn = filter.varianceBound(1, cols.pNN[j], cols.pNVn[j], cols.pVnVn[j], cols.pVeVe[j], cols.pVnVn[j], speed, adt, cols.qScale[j]);
+      }
+      if (cols.updates[j] === 1 && !modeSMatch) {
+        const reach = ctx.maxSpeed * adt + Math.sqrt(gamma * (conv.r[0] + conv.r[4] + cols.pEE[j] + cols.pNN[j]));
+        const ex = conv.z[0] - cols.x[j];
+        const nx = conv.z[1] - cols.y[j];
+        if (ex * ex + nx * nx > reach * reach) continue;
+      }
+      const tr = tracks[j];
+      const x = tr.x;
+      if (modeSMatch) {
         // Same airframe: a kinematic gate only (see TrackerOptions.modeSReach).
         const reach = ctx.maxSpeed * adt + 3 * Math.sqrt(ve + vn + conv.r[0] + conv.r[4]) + ctx.modeSReach;
         if (de * de + dn * dn > reach * reach) continue;
@@ -272,12 +292,6 @@ export function hypothesise(plots: BatchPlot[], tracks: Track[], ctx: Hypothesis
         const margin = Math.abs(heightTrack - conv.height) + 3 * Math.sqrt(filter.predictedVariance(tr.imm, 2, adt, tr.qScale)) + 1000;
         if (Math.abs(de) > Math.sqrt(gamma * (ve + conv.r[0])) + margin) continue;
         if (Math.abs(dn) > Math.sqrt(gamma * (vn + conv.r[4])) + margin) continue;
-      }
-      if (tr.updates === 1 && !rel.modeSMatch) {
-        const reach = ctx.maxSpeed * adt + Math.sqrt(gamma * (conv.r[0] + conv.r[4] + tr.p[0] + tr.p[7]));
-        const ex = conv.z[0] - x[0];
-        const nx = conv.z[1] - x[1];
-        if (ex * ex + nx * nx > reach * reach) continue;
       }
       if (dt < 0) filter.retrodict(tr.imm, -dt, xPred, pPred);
       else filter.predict(tr.imm, dt, xPred, pPred, tr.qScale, undefined, true);
@@ -291,10 +305,10 @@ export function hypothesise(plots: BatchPlot[], tracks: Track[], ctx: Hypothesis
       }
       ctx.counters.gateTests++;
       if (!innovation(xPred, pPred, pairConv.z, pairConv.r, pairConv.dim, inn)) continue;
-      if (inn.d2 > gamma && !rel.modeSMatch) continue;
-      let cost = Math.min(inn.d2, gamma) + inn.logDetS - pairLogDetR + rel.costDelta;
+      if (inn.d2 > gamma && !modeSMatch) continue;
+      let cost = Math.min(inn.d2, gamma) + inn.logDetS - pairLogDetR + relateIdentity(plot, tr, ctx.identityCosts).costDelta;
       if (tr.status === "tentative") cost += ctx.tentativeTrackPenalty;
-      out.push({ plot: i, track: j, cost, conv: pairConv, modeSMatch: rel.modeSMatch });
+      out.push({ plot: i, track: j, cost, conv: pairConv, modeSMatch });
     }
   }
   return out;

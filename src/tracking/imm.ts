@@ -113,6 +113,14 @@ export interface ImmFilter {
    */
   predictedVariance(state: ImmState, i: number, dt: number, qScale?: number): number;
   /**
+   * The bound of {@link ImmFilter.predictedVariance} from the scalars it reads (so that it can be
+   * computed from packed copies of them): component `i` (0 = e, 1 = n, 2 = u), its variance
+   * `pii` (m²), its covariance with its rate `piv` (m²/s), the rate's variance `pvv` ((m/s)²),
+   * the east and north velocity variances `pVeVe`, `pVnVn`, the horizontal speed (m/s), the
+   * interval `dt` (s) and the process-noise scale (the vertical scale included for i = 2).
+   */
+  varianceBound(i: number, pii: number, piv: number, pvv: number, pVeVe: number, pVnVn: number, speed: number, dt: number, qScale: number): number;
+  /**
    * Out-of-sequence update: folds in a position measurement taken `lag` > 0 seconds before
    * the state's time, without moving the state's time (see {@link retrodictedUpdate}).
    * @returns the Mahalanobis distance against the retrodicted position, or undefined when an
@@ -124,6 +132,17 @@ export interface ImmFilter {
 }
 
 
+
+/**
+ * Gives a state its model-conditioned arrays `mx`, `mp` for `r` models, if it has none yet:
+ * views of one buffer (one allocation, contiguous in memory). Their content is left to the caller.
+ */
+export function allocateModelArrays(s: ImmState, r: number): void {
+  if (s.mx.length >= r && s.mp.length >= r) return;
+  const buf = new Float64Array(r * (N + NN));
+  s.mx = Array.from({ length: r }, (_, j) => buf.subarray(j * N, (j + 1) * N));
+  s.mp = Array.from({ length: r }, (_, j) => buf.subarray(r * N + j * NN, r * N + (j + 1) * NN));
+}
 
 /** One model of an IMM with its Markov parameters. */
 export interface ImmModelSpec {
@@ -167,6 +186,7 @@ export function createImm(specs: readonly ImmModelSpec[], vertical: VerticalAdap
   // Scratch space (single-threaded; never escapes a call).
   const pi = new Float64Array(r * r);
   const wts = new Float64Array(r);
+  const dev = new Float64Array(r * N);
   const cbar = new Float64Array(r);
   const x0 = specs.map(() => new Float64Array(N));
   const p0 = specs.map(() => new Float64Array(NN));
@@ -177,6 +197,20 @@ export function createImm(specs: readonly ImmModelSpec[], vertical: VerticalAdap
   const tmpX = specs.map(() => new Float64Array(N));
   const cross = new Float64Array(N * 3);
   const tmpP = specs.map(() => new Float64Array(NN));
+
+  function varianceBound(i: number, pii: number, piv: number, pvv: number, pVeVe: number, pVnVn: number, speed: number, dt: number, qScale: number): number {
+    // The largest of the models' bounds, inline: NCV growth with the largest noise, and for
+    // turn models (sin ωT/ω, (1 − cos ωT)/ω ≤ T) the Cauchy–Schwarz bound.
+    const q = qMax[i] * qScale * dt * dt * dt / 3;
+    let v = pii + 2 * dt * Math.abs(piv) + dt * dt * pvv + q;
+    if (hasTurn && i < 2) {
+      const b = Math.sqrt(pii) + dt * (Math.sqrt(pVeVe) + Math.sqrt(pVnVn));
+      v = Math.max(v, b * b + q);
+    }
+    // Turn models move the mean by up to |v|·T·(ωT)/2 from the straight line; allow |v|·T·0.2.
+    const spread = r > 1 && i < 2 ? 0.2 * speed * dt : 0;
+    return v + spread * spread;
+  }
 
   function transition(dt: number): void {
     for (let i = 0; i < r; i++) {
@@ -202,31 +236,33 @@ export function createImm(specs: readonly ImmModelSpec[], vertical: VerticalAdap
       }
       return;
     }
+    const mu = s.mu, mx = s.mx, mp = s.mp;
     for (let j = 0; j < r; j++) {
       const xo = x0[j];
       const po = p0[j];
-      xo.fill(0);
-      po.fill(0);
       const cj = cbar[j];
-      for (let i = 0; i < r; i++) {
-        const w = cj > 0 ? (pi[i * r + j] * s.mu[i]) / cj : i === j ? 1 : 0;
-        wts[i] = w;
-        if (w === 0) continue;
-        const xi = s.mx[i];
-        for (let k = 0; k < N; k++) xo[k] += w * xi[k];
+      for (let i = 0; i < r; i++) wts[i] = cj > 0 ? (pi[i * r + j] * mu[i]) / cj : i === j ? 1 : 0;
+      for (let k = 0; k < N; k++) {
+        let v = 0;
+        for (let i = 0; i < r; i++) v += wts[i] * mx[i][k];
+        xo[k] = v;
       }
+      // Upper triangle only (P is symmetric), mirrored: Σ_i w_i (P_i + d_i d_iᵀ), d_i = x_i − x₀ⱼ.
       for (let i = 0; i < r; i++) {
-        const w = wts[i];
-        if (w === 0) continue;
-        const xi = s.mx[i];
-        const pim = s.mp[i];
-        // Upper triangle only (P is symmetric); mirrored below.
-        for (let a = 0; a < N; a++) {
-          const wda = w * (xi[a] - xo[a]);
-          for (let b = a; b < N; b++) po[a * N + b] += w * pim[a * N + b] + wda * (xi[b] - xo[b]);
+        const xi = mx[i];
+        for (let k = 0; k < N; k++) dev[i * N + k] = xi[k] - xo[k];
+      }
+      for (let a = 0; a < N; a++) {
+        for (let b = a; b < N; b++) {
+          let v = 0;
+          for (let i = 0; i < r; i++) {
+            const w = wts[i];
+            if (w !== 0) v += w * (mp[i][a * N + b] + dev[i * N + a] * dev[i * N + b]);
+          }
+          po[a * N + b] = v;
+          po[b * N + a] = v;
         }
       }
-      for (let a = 1; a < N; a++) for (let b = 0; b < a; b++) po[a * N + b] = po[b * N + a];
     }
   }
 
@@ -258,8 +294,7 @@ export function createImm(specs: readonly ImmModelSpec[], vertical: VerticalAdap
 
   /** Gives a state its per-model arrays (on its first update). */
   function allocateModels(s: ImmState): void {
-    while (s.mx.length < r) s.mx.push(new Float64Array(N));
-    while (s.mp.length < r) s.mp.push(new Float64Array(NN));
+    allocateModelArrays(s, r);
   }
 
   /** Steps 1–3a: mixing and model-matched prediction into tmpX/tmpP. */
@@ -305,9 +340,11 @@ export function createImm(specs: readonly ImmModelSpec[], vertical: VerticalAdap
       if (!keep) return;
       // Keep the model predictions for an update over the same interval.
       if (!s.cacheX) {
-        s.cacheX = specs.map(() => new Float64Array(N));
-        s.cacheP = specs.map(() => new Float64Array(NN));
-        s.cacheMu = new Float64Array(r);
+        // One buffer for the whole cache (one allocation, contiguous in memory).
+        const buf = new Float64Array(r * (N + NN) + r);
+        s.cacheX = specs.map((_, j) => buf.subarray(j * N, (j + 1) * N));
+        s.cacheP = specs.map((_, j) => buf.subarray(r * N + j * NN, r * N + (j + 1) * NN));
+        s.cacheMu = buf.subarray(r * (N + NN));
       }
       for (let j = 0; j < r; j++) {
         s.cacheX[j].set(tmpX[j]);
@@ -318,20 +355,10 @@ export function createImm(specs: readonly ImmModelSpec[], vertical: VerticalAdap
       s.cacheQ = qScale;
     },
     predictedVariance(s, i, dt, qScale = 1) {
-      // The largest of the models' bounds, inline: NCV growth with the largest noise, and for
-      // turn models (sin ωT/ω, (1 − cos ωT)/ω ≤ T) the Cauchy–Schwarz bound.
       const p = s.p;
-      const q = qMax[i] * qScale * (i === 2 ? s.verticalScale : 1) * dt * dt * dt / 3;
-      let v = p[i * N + i] + 2 * dt * Math.abs(p[i * N + i + 3]) + dt * dt * p[(i + 3) * N + i + 3] + q;
-      if (hasTurn && i < 2) {
-        const b = Math.sqrt(p[i * N + i]) + dt * (Math.sqrt(p[21]) + Math.sqrt(p[28]));
-        v = Math.max(v, b * b + q);
-      }
-      // Turn models move the mean by up to |v|·T·(ωT)/2 from the straight line; allow |v|·T·0.2.
-      const speed = Math.hypot(s.x[3], s.x[4]);
-      const spread = r > 1 && i < 2 ? 0.2 * speed * dt : 0;
-      return v + spread * spread;
+      return varianceBound(i, p[i * N + i], p[i * N + i + 3], p[(i + 3) * N + i + 3], p[21], p[28], Math.hypot(s.x[3], s.x[4]), dt, qScale * (i === 2 ? s.verticalScale : 1));
     },
+    varianceBound,
     updateOutOfSequence(s, lag, z, rm, dim) {
       s.cacheDt = NaN;
       retrodictNcv(s.x, s.p, lag, qMax, xj, pj, cross);

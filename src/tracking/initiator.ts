@@ -83,6 +83,7 @@ export function initiateTrack(
     identity: {},
     sensors: [sensorId],
     eventTime: plot.time,
+    slot: -1,
   };
   applyPlotIdentity(track, plot);
   return track;

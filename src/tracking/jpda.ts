@@ -32,7 +32,7 @@
 import { innovation, kalmanUpdate, newInnovation } from "./kalman.js";
 import { symmetrize } from "./linalg.js";
 import { STATE_DIM } from "./motion_model.js";
-import type { ImmFilter, ImmState } from "./imm.js";
+import { allocateModelArrays, type ImmFilter, type ImmState } from "./imm.js";
 
 const N = STATE_DIM;
 const NN = N * N;
@@ -446,8 +446,7 @@ export function pdaUpdate(
   const r = models.length;
   if (state.uniform) {
     // Every model still holds (x, P): give each its own copy before model-level mixing.
-    while (state.mx.length < r) state.mx.push(new Float64Array(N));
-    while (state.mp.length < r) state.mp.push(new Float64Array(NN));
+    allocateModelArrays(state, r);
     for (let j = 0; j < r; j++) {
       state.mx[j].set(state.x);
       state.mp[j].set(state.p);

@@ -103,6 +103,10 @@ const ap = new Float64Array(STATE_DIM * STATE_DIM);
  */
 export function kalmanUpdate(x: Float64Array, p: Float64Array, r: Float64Array, inn: Innovation): void {
   const m = inn.dim;
+  if (m === 3) {
+    kalmanUpdate3(x, p, r, inn);
+    return;
+  }
   const n = STATE_DIM;
   // K (n×m) = P[:, 0:m] · S⁻¹
   for (let i = 0; i < n; i++) {
@@ -143,4 +147,45 @@ export function kalmanUpdate(x: Float64Array, p: Float64Array, r: Float64Array, 
     }
   }
   symmetrize(p, n);
+}
+
+/**
+ * {@link kalmanUpdate} for a 3D measurement, unrolled: the same Joseph form, with the upper
+ * triangle of P⁺ computed and mirrored (the hot path of every radar plot with height).
+ */
+function kalmanUpdate3(x: Float64Array, p: Float64Array, r: Float64Array, inn: Innovation): void {
+  const si = inn.sInv, nu = inn.nu;
+  const s00 = si[0], s01 = si[1], s02 = si[2], s10 = si[3], s11 = si[4], s12 = si[5], s20 = si[6], s21 = si[7], s22 = si[8];
+  const n0 = nu[0], n1 = nu[1], n2 = nu[2];
+  const r00 = r[0], r01 = r[1], r02 = r[2], r10 = r[3], r11 = r[4], r12 = r[5], r20 = r[6], r21 = r[7], r22 = r[8];
+  const g = gain, kr = a, q = ap;
+  // K = P Hᵀ S⁻¹ (6×3), x ← x + K ν, and K R.
+  for (let i = 0; i < 6; i++) {
+    const o = i * 6;
+    const p0 = p[o], p1 = p[o + 1], p2 = p[o + 2];
+    const k0 = p0 * s00 + p1 * s10 + p2 * s20;
+    const k1 = p0 * s01 + p1 * s11 + p2 * s21;
+    const k2 = p0 * s02 + p1 * s12 + p2 * s22;
+    g[i * 3] = k0; g[i * 3 + 1] = k1; g[i * 3 + 2] = k2;
+    x[i] += k0 * n0 + k1 * n1 + k2 * n2;
+    kr[i * 3] = k0 * r00 + k1 * r10 + k2 * r20;
+    kr[i * 3 + 1] = k0 * r01 + k1 * r11 + k2 * r21;
+    kr[i * 3 + 2] = k0 * r02 + k1 * r12 + k2 * r22;
+  }
+  // (I − K H) P: only the first three rows of P enter the correction.
+  for (let i = 0; i < 6; i++) {
+    const k0 = g[i * 3], k1 = g[i * 3 + 1], k2 = g[i * 3 + 2];
+    for (let j = 0; j < 6; j++) q[i * 6 + j] = p[i * 6 + j] - (k0 * p[j] + k1 * p[6 + j] + k2 * p[12 + j]);
+  }
+  // P⁺ = (I − K H) P (I − K H)ᵀ + K R Kᵀ, upper triangle, mirrored.
+  for (let i = 0; i < 6; i++) {
+    const q0 = q[i * 6], q1 = q[i * 6 + 1], q2 = q[i * 6 + 2];
+    const a0 = kr[i * 3], a1 = kr[i * 3 + 1], a2 = kr[i * 3 + 2];
+    for (let j = i; j < 6; j++) {
+      const k0 = g[j * 3], k1 = g[j * 3 + 1], k2 = g[j * 3 + 2];
+      const v = q[i * 6 + j] - (q0 * k0 + q1 * k1 + q2 * k2) + (a0 * k0 + a1 * k1 + a2 * k2);
+      p[i * 6 + j] = v;
+      p[j * 6 + i] = v;
+    }
+  }
 }

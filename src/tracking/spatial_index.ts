@@ -7,41 +7,109 @@
  * product (Blackman & Popoli, *Design and Analysis of Modern Tracking Systems*, 1999, §6.2,
  * "coarse gating by cells").
  *
- * Built per plot batch; deterministic (candidates come back sorted by track index).
+ * The grid covers a bounded rectangle (a batch's plots and their reach) and is stored flat, in
+ * compressed-row form: one count pass, a prefix sum, one fill pass. Its buffers are kept and
+ * reused from batch to batch, so building it allocates nothing once they have grown to size.
+ * Deterministic: candidates come back sorted by track index.
  */
 
-/** A grid of track indices over the plane (x east, y north, metres). */
+/** Most cells a grid may have; a larger rectangle gets larger cells. */
+const MAX_CELLS = 1 << 20;
+
+/** Query stamps restart from zero before they would overflow their 32-bit slots. */
+const EPOCH_LIMIT = 2 ** 30;
+
+/** Axis-aligned rectangle of the system plane, metres (x east, y north). */
+export interface GridBounds {
+  xMin: number;
+  xMax: number;
+  yMin: number;
+  yMax: number;
+}
+
+/** A reusable grid of track indices over a rectangle of the plane (x east, y north, metres). */
 export class TrackGrid {
-  private readonly cells = new Map<number, number[]>();
-  private readonly stamp: Int32Array;
+  private cellSize = 1;
+  private x0 = 0;
+  private y0 = 0;
+  private nx = 1;
+  private ny = 1;
+  /** Start of each cell's entries in `entries` (length cells + 1). */
+  private start = new Int32Array(2);
+  /** Track indices, cell after cell, increasing within a cell. */
+  private entries = new Int32Array(64);
+  private stamp = new Int32Array(64);
   private epoch = 0;
   private readonly out: number[] = [];
 
+  /** Side of the cells of the latest build, metres. */
+  get cell(): number {
+    return this.cellSize;
+  }
+
   /**
-   * @param cellSize cell side, metres (> 0).
-   * @param trackCount number of track indices that will be entered (0 … trackCount − 1).
+   * Enters tracks 0 … count − 1, track j as the disc of radius `radius[j]` around
+   * (`x[j]`, `y[j]`), in every cell of `bounds` it touches; a negative radius leaves the track
+   * out, and so does a disc wholly outside the bounds. Replaces the previous content.
+   *
+   * @param cellSize wanted cell side, metres (> 0); raised when the bounds would need more than
+   *   2²⁰ cells.
+   * @throws RangeError on non-finite bounds or a non-positive cell size.
    */
-  constructor(readonly cellSize: number, trackCount: number) {
-    this.stamp = new Int32Array(Math.max(1, trackCount));
-  }
-
-  private static key(ix: number, iy: number): number {
-    return (ix + 0x100000) * 0x200000 + (iy + 0x100000);
-  }
-
-  /** Enters track `index` in every cell touched by the disc of `radius` m around (x, y). */
-  insert(index: number, x: number, y: number, radius: number): void {
-    const c = this.cellSize;
-    const x0 = Math.floor((x - radius) / c), x1 = Math.floor((x + radius) / c);
-    const y0 = Math.floor((y - radius) / c), y1 = Math.floor((y + radius) / c);
-    for (let ix = x0; ix <= x1; ix++) {
-      for (let iy = y0; iy <= y1; iy++) {
-        const k = TrackGrid.key(ix, iy);
-        const list = this.cells.get(k);
-        if (list) list.push(index);
-        else this.cells.set(k, [index]);
-      }
+  build(bounds: GridBounds, cellSize: number, count: number, x: Float64Array, y: Float64Array, radius: Float64Array): void {
+    const { xMin, xMax, yMin, yMax } = bounds;
+    if (![xMin, xMax, yMin, yMax].every(Number.isFinite) || !(cellSize > 0) || xMax < xMin || yMax < yMin) {
+      throw new RangeError(`TrackGrid: bad bounds or cell size (${xMin}, ${xMax}, ${yMin}, ${yMax}; ${cellSize})`);
     }
+    let c = cellSize;
+    while (((xMax - xMin) / c + 1) * ((yMax - yMin) / c + 1) > MAX_CELLS) c *= 2;
+    this.cellSize = c;
+    this.x0 = xMin;
+    this.y0 = yMin;
+    this.nx = Math.floor((xMax - xMin) / c) + 1;
+    this.ny = Math.floor((yMax - yMin) / c) + 1;
+    const cells = this.nx * this.ny;
+    if (this.start.length < cells + 1) this.start = new Int32Array(Math.max(cells + 1, 2 * this.start.length));
+    if (this.stamp.length < count) this.stamp = new Int32Array(Math.max(count, 2 * this.stamp.length));
+    const start = this.start;
+    start.fill(0, 0, cells + 1);
+    // Pass 1: entries per cell (counted at the next cell's slot, then a prefix sum).
+    let total = 0;
+    for (let j = 0; j < count; j++) {
+      const r = radius[j];
+      if (!(r >= 0)) continue;
+      const ix0 = Math.max(0, this.col(x[j] - r)), ix1 = Math.min(this.nx - 1, this.col(x[j] + r));
+      const iy0 = Math.max(0, this.row(y[j] - r)), iy1 = Math.min(this.ny - 1, this.row(y[j] + r));
+      if (!(ix0 <= ix1 && iy0 <= iy1)) continue; // outside the bounds, or not a number
+      for (let iy = iy0; iy <= iy1; iy++) for (let ix = ix0; ix <= ix1; ix++) start[iy * this.nx + ix + 1]++;
+      total += (ix1 - ix0 + 1) * (iy1 - iy0 + 1);
+    }
+    for (let k = 0; k < cells; k++) start[k + 1] += start[k];
+    if (this.entries.length < total) this.entries = new Int32Array(Math.max(total, 2 * this.entries.length));
+    // Pass 2: fill, using each cell's start as its cursor (shifted back afterwards).
+    const entries = this.entries;
+    for (let j = 0; j < count; j++) {
+      const r = radius[j];
+      if (!(r >= 0)) continue;
+      const ix0 = Math.max(0, this.col(x[j] - r)), ix1 = Math.min(this.nx - 1, this.col(x[j] + r));
+      const iy0 = Math.max(0, this.row(y[j] - r)), iy1 = Math.min(this.ny - 1, this.row(y[j] + r));
+      if (!(ix0 <= ix1 && iy0 <= iy1)) continue; // outside the bounds, or not a number
+      for (let iy = iy0; iy <= iy1; iy++) for (let ix = ix0; ix <= ix1; ix++) entries[start[iy * this.nx + ix]++] = j;
+    }
+    for (let k = cells; k > 0; k--) start[k] = start[k - 1];
+    start[0] = 0;
+  }
+
+  /** Column of an abscissa: −1 left of the grid, nx right of it (so an outside range is empty). */
+  private col(x: number): number {
+    const i = Math.floor((x - this.x0) / this.cellSize);
+    return i < -1 ? -1 : i > this.nx ? this.nx : i;
+  }
+
+  /** Row of an ordinate: −1 below the grid, ny above it. */
+  private row(y: number): number {
+    const i = Math.floor((y - this.y0) / this.cellSize);
+    return i < -1 ? -1 : i > this.ny ? this.ny : i;
   }
 
   /**
@@ -49,19 +117,24 @@ export class TrackGrid {
    * once, in increasing order. The returned array is reused by the next call.
    */
   query(x: number, y: number, radius: number): readonly number[] {
-    const c = this.cellSize;
-    const x0 = Math.floor((x - radius) / c), x1 = Math.floor((x + radius) / c);
-    const y0 = Math.floor((y - radius) / c), y1 = Math.floor((y + radius) / c);
     const out = this.out;
     out.length = 0;
-    this.epoch++;
-    for (let ix = x0; ix <= x1; ix++) {
-      for (let iy = y0; iy <= y1; iy++) {
-        const list = this.cells.get(TrackGrid.key(ix, iy));
-        if (!list) continue;
-        for (const i of list) {
-          if (this.stamp[i] === this.epoch) continue;
-          this.stamp[i] = this.epoch;
+    const ix0 = Math.max(0, this.col(x - radius)), ix1 = Math.min(this.nx - 1, this.col(x + radius));
+    const iy0 = Math.max(0, this.row(y - radius)), iy1 = Math.min(this.ny - 1, this.row(y + radius));
+    if (!(ix0 <= ix1 && iy0 <= iy1)) return out;
+    if (this.epoch >= EPOCH_LIMIT) {
+      this.stamp.fill(0);
+      this.epoch = 0;
+    }
+    const epoch = ++this.epoch;
+    const { start, entries, stamp } = this;
+    for (let iy = iy0; iy <= iy1; iy++) {
+      for (let ix = ix0; ix <= ix1; ix++) {
+        const k = iy * this.nx + ix;
+        for (let e = start[k], end = start[k + 1]; e < end; e++) {
+          const i = entries[e];
+          if (stamp[i] === epoch) continue;
+          stamp[i] = epoch;
           out.push(i);
         }
       }

@@ -52,6 +52,8 @@ export interface Track {
   sensorUpdates: Map<SensorId, SensorUpdate>;
   /** UTC seconds of the latest emitted snapshot (update or coast). */
   eventTime: number;
+  /** Index of the track in its tracker's table (`track_table.ts`), −1 when not held by one. */
+  slot: number;
 }
 
 const xs = new Float64Array(6);
@@ -68,8 +70,44 @@ export function technologyOf(plot: PlotReport, adsb: boolean): UpdateTechnology 
   return "psr";
 }
 
+/**
+ * Records that `sensorId` updated the track with `plot` (I062/290 ages): the sensor's entry is
+ * changed in place (snapshots copy the entries).
+ */
+export function noteSensorUpdate(track: Track, sensorId: SensorId, plot: PlotReport): void {
+  const technology = technologyOf(plot, plot.detection === "none");
+  const u = track.sensorUpdates.get(sensorId);
+  if (u) {
+    u.time = plot.time;
+    u.technology = technology;
+  } else track.sensorUpdates.set(sensorId, { sensorId, time: plot.time, technology });
+}
+
 /** Model probability above which a mode of movement is stated rather than "undetermined". */
 const MODE_CONFIDENCE = 0.5;
+
+const enum ModelKind { Other, Left, Right, Quiet }
+
+const kindsByFilter = new WeakMap<ImmFilter, ModelKind[]>();
+
+/** Each model of a filter as a left turn, a right turn, the quietest straight model, or other (computed once per filter). */
+function modelKinds(filter: ImmFilter): ModelKind[] {
+  let kinds = kindsByFilter.get(filter);
+  if (kinds) return kinds;
+  let quietQ = Infinity;
+  for (const m of filter.models) {
+    const q = m.processNoise?.[0] ?? Infinity;
+    if ((m.turnRate ?? 0) === 0 && q < quietQ) quietQ = q;
+  }
+  kinds = filter.models.map((m) => {
+    const w = m.turnRate ?? 0;
+    if (w > 0) return ModelKind.Left;
+    if (w < 0) return ModelKind.Right;
+    return (m.processNoise?.[0] ?? Infinity) === quietQ ? ModelKind.Quiet : ModelKind.Other;
+  });
+  kindsByFilter.set(filter, kinds);
+  return kinds;
+}
 
 /**
  * Mode of movement from the IMM model probabilities `mu` and the vertical rate: a turn when the
@@ -78,17 +116,14 @@ const MODE_CONFIDENCE = 0.5;
  * when the vertical rate is within max(1 m/s, 2σ) of zero (ASTERIX CAT062 I062/200).
  */
 function modeOfMovement(filter: ImmFilter, mu: Float64Array, climb: number, climbSigma: number): ModeOfMovement {
-  let left = 0, right = 0, quiet = 0, quietQ = Infinity;
-  filter.models.forEach((m, j) => {
-    const w = m.turnRate ?? 0;
-    if (w > 0) left += mu[j];
-    else if (w < 0) right += mu[j];
-    const q = m.processNoise?.[0] ?? Infinity;
-    if (w === 0 && q < quietQ) quietQ = q;
-  });
-  filter.models.forEach((m, j) => {
-    if ((m.turnRate ?? 0) === 0 && (m.processNoise?.[0] ?? Infinity) === quietQ) quiet += mu[j];
-  });
+  const kinds = modelKinds(filter);
+  let left = 0, right = 0, quiet = 0;
+  for (let j = 0; j < kinds.length; j++) {
+    const k = kinds[j];
+    if (k === ModelKind.Left) left += mu[j];
+    else if (k === ModelKind.Right) right += mu[j];
+    else if (k === ModelKind.Quiet) quiet += mu[j];
+  }
   const transversal = left > MODE_CONFIDENCE ? "left" : right > MODE_CONFIDENCE ? "right" : quiet > MODE_CONFIDENCE ? "straight" : "undetermined";
   const longitudinal = left + right + quiet > MODE_CONFIDENCE ? "constant" : "undetermined";
   const level = Math.max(1, 2 * climbSigma);

@@ -100,3 +100,18 @@ export function ageTrack(track: Track, now: number, opts: LifecycleOptions): Agi
   track.status = "coasting";
   return "missed";
 }
+
+/** Margin taken off an aging deadline so that rounding never skips a due track, seconds. */
+const DEADLINE_MARGIN = 1e-6;
+
+/**
+ * The earliest time at which {@link ageTrack} can change a track (count a miss or delete it):
+ * before it, aging returns "none" and changes nothing. Valid until the track is next updated
+ * or aged; UTC seconds.
+ */
+export function agingDeadline(track: Track, opts: LifecycleOptions): number {
+  const modeS = track.status !== "tentative" && track.identity.icaoAddress !== undefined;
+  const coastLimit = modeS ? Math.max(opts.maxCoastTime, opts.modeSMaxCoastTime) : opts.maxCoastTime;
+  const nextMiss = track.scanPeriod * (track.misses + 1 + opts.missTolerance);
+  return track.lastUpdateTime + Math.min(coastLimit, nextMiss) - DEADLINE_MARGIN;
+}

@@ -12,6 +12,7 @@
  * | associator (GNN per batch, clusters, optimal assignment) | `association.ts`, `assignment.ts` |
  * | initiator | `initiator.ts` |
  * | confirmer / deleter (M-of-N, coasting, deletion) | `track_management.ts` |
+ * | track table (indexes, packed columns) | `track_table.ts` |
  *
  * Batching: plots of one sensor are buffered and associated together. A sensor's batch is
  * flushed when a north-marker or sector-crossing service report of that sensor arrives, when a
@@ -34,7 +35,11 @@
  * a one-plot batch (it can take over a track without address, e.g. PSR or Mode A/C), else it
  * starts a track. Radar batches due before it are flushed first.
  *
- * Determinism: no clocks, no randomness; tracks live in an array in track-number order, sensors
+ * Track table (`track_table.ts`): the live tracks with an address index, packed columns for
+ * gating and aging deadlines, so that a batch touches only the tracks near its plots and the
+ * tracks due for a miss; every change of a track is followed by `table.refresh`.
+ *
+ * Determinism: no clocks, no randomness; tracks live in an array in the order they were started, sensors
  * in the order given, batches in arrival order, and every loop follows those orders.
  */
 import type { AdsbReport, PlotReport, Sensor, SensorId, SensorReport, ServiceReport, SystemTrack, TrackUpdate } from "../types/index.js";
@@ -52,8 +57,9 @@ import { jpdaMarginals, logLikelihoodFromCost, pdaUpdate } from "./jpda.js";
 import { createImm } from "./imm.js";
 import { motionModelOf } from "./motion_models.js";
 import { resolveOptions, TrackerConfigError, type TrackerOptions } from "./options.js";
-import { snapshot, technologyOf, type Track } from "./track.js";
+import { noteSensorUpdate, snapshot, type Track } from "./track.js";
 import { ageTrack, recordHit } from "./track_management.js";
+import { TrackTable } from "./track_table.js";
 
 /** Counters of a tracker run. */
 export interface TrackerStats {
@@ -196,7 +202,7 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
   const xPred = new Float64Array(6);
   const pPred = new Float64Array(36);
   const biases = new BiasEstimator({ minSamples: opts.biasMinSamples });
-  let table: Track[] = [];
+  const table = new TrackTable(opts);
   let nextNumber = 1;
   /** Track number and deletion time of deleted tracks by Mode S address (`modeSNumberMemory`). */
   const numberByAddress = new Map<number, { trackNumber: number; time: number }>();
@@ -210,7 +216,7 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
     const a = plot.icaoAddress;
     if (a !== undefined) {
       const old = numberByAddress.get(a);
-      if (old && plot.time - old.time <= opts.modeSNumberMemory && !table.some((t) => t.trackNumber === old.trackNumber)) {
+      if (old && plot.time - old.time <= opts.modeSNumberMemory && !table.hasNumber(old.trackNumber)) {
         stats.trackNumbersReused++;
         return old.trackNumber;
       }
@@ -240,8 +246,8 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
     if (plots.length === 0) return;
     s.batch = [];
     stats.batches++;
-    const live = table;
-    const hyps = hypothesise(plots, live, ctx);
+    const live = table.tracks;
+    const hyps = hypothesise(plots, table, ctx);
     const chosen = associate(plots.length, live.length, hyps, opts.nonAssignmentCost);
     const period = scanPeriodOf(s);
     const soft = opts.associator === "jpda" ? softAssociation(plots, live, hyps) : undefined;
@@ -288,12 +294,13 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
   /** Starts a tentative track at a plot no track took (confirmed at once when M = 1) and emits its events. */
   function startTrack(plot: PlotReport, conv: BatchPlot["conv"], sensorId: SensorId, period: number, out: TrackUpdate[]): Track {
     const tr = initiateTrack(numberFor(plot), plot, conv, sensorId, period, opts, filter);
-    table.push(tr);
+    table.add(tr);
     stats.plotsInitiating++;
     stats.tracksInitiated++;
     emit(out, "initiated", tr, plot.time);
     if (opts.confirmHits <= 1) {
       tr.status = "confirmed";
+      table.refresh(tr);
       stats.tracksConfirmed++;
       emit(out, "confirmed", tr, plot.time);
     }
@@ -344,19 +351,20 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
       tr.qScale = 1;
       tr.t += dt;
     }
-    tr.sensorUpdates.set(sensorId, { sensorId, time: plot.time, technology: technologyOf(plot, plot.detection === "none") });
+    noteSensorUpdate(tr, sensorId, plot);
     const confirmNow = recordHit(tr, plot.time, period, opts);
     tr.lastUpdateTime = Math.max(tr.lastUpdateTime, plot.time);
     tr.updates++;
     applyPlotIdentity(tr, plot);
     if (!tr.sensors.includes(sensorId)) tr.sensors.push(sensorId);
     stats.plotsAssociated++;
+    if (confirmNow) tr.status = "confirmed";
+    else if (tr.status === "coasting") tr.status = "confirmed";
+    table.refresh(tr);
     if (confirmNow) {
-      tr.status = "confirmed";
       stats.tracksConfirmed++;
       emit(out, "confirmed", tr, plot.time);
     } else {
-      if (tr.status === "coasting") tr.status = "confirmed";
       emit(out, "updated", tr, plot.time);
     }
   }
@@ -371,17 +379,18 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
     plot: PlotReport, conv: BatchPlot["conv"], sensorId: SensorId, period: number, live: Track[],
     chosen: Int32Array, hyps: Hypothesis[],
   ): Track | undefined {
+    const holders = table.withAddress(plot.icaoAddress!);
+    if (holders.length === 0) return undefined;
     const taken = new Set<number>();
     for (const k of chosen) if (k >= 0) taken.add(hyps[k].track);
-    const j = live.findIndex((t, idx) => t.identity.icaoAddress === plot.icaoAddress && !taken.has(idx) && t.t <= plot.time);
-    if (j < 0) return undefined;
+    const tr = holders.find((t) => !taken.has(t.slot) && t.t <= plot.time);
+    if (!tr) return undefined;
     // Only within reach of where the track was last seen: a farther plot is implausible for
     // this airframe (a garbled address or a false track), and starts its own track.
-    const tr = live[j];
     const reach = opts.maxSpeed * (plot.time - tr.t) + opts.modeSReach;
     if ((conv.z[0] - tr.x[0]) ** 2 + (conv.z[1] - tr.x[1]) ** 2 > reach * reach) return undefined;
-    reinitialise(live[j], plot, conv, sensorId, period);
-    return live[j];
+    reinitialise(tr, plot, conv, sensorId, period);
+    return tr;
   }
 
   /** A bias sample of a radar plot associated to a track with a recent ADS-B reference. */
@@ -405,7 +414,7 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
     const fresh = initiateTrack(tr.trackNumber, plot, conv, sensorId, period, opts, filter);
     filter.reset(tr.imm, fresh.x, fresh.p);
     tr.t = plot.time;
-    tr.sensorUpdates.set(sensorId, { sensorId, time: plot.time, technology: technologyOf(plot, plot.detection === "none") });
+    noteSensorUpdate(tr, sensorId, plot);
     recordHit(tr, plot.time, period, opts);
     tr.lastUpdateTime = plot.time;
     tr.updates++;
@@ -413,6 +422,7 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
     applyPlotIdentity(tr, plot);
     if (!tr.sensors.includes(sensorId)) tr.sensors.push(sensorId);
     if (tr.status === "coasting") tr.status = "confirmed";
+    table.refresh(tr);
   }
 
   /** True when every configured sensor states its coverage and none covers the track's predicted position at `time`. */
@@ -428,7 +438,11 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
 
   function age(time: number, out: TrackUpdate[]): void {
     let removed = false;
-    for (const tr of table) {
+    const tracks = table.tracks;
+    const deadline = table.cols.deadline;
+    for (let j = 0; j < tracks.length; j++) {
+      if (time < deadline[j]) continue; // not due: aging would change nothing
+      const tr = tracks[j];
       const r = ageTrack(tr, time, opts);
       if (r === "deleted") {
         rememberNumber(tr, time);
@@ -446,8 +460,9 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
       } else if (r === "missed" && tr.status === "coasting") {
         emit(out, "coasting", tr, time);
       }
+      if (tr.status !== "deleted") table.refresh(tr);
     }
-    if (removed) table = table.filter((t) => t.status !== "deleted");
+    if (removed) table.compact();
   }
 
   /** Flushes the batches that are due at `time` (and `force`d ones), oldest batch first; then ages. Returns whether anything was flushed. */
@@ -534,7 +549,7 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
       return;
     }
     flushDue(a.time, out, undefined, false);
-    const held = table.find((t) => t.identity.icaoAddress === a.icaoAddress);
+    const held = table.withAddress(a.icaoAddress)[0] as Track | undefined;
     let assumed = defaultHeight;
     if (held) {
       assumed = { height: held.x[2] + Math.max(0, a.time - held.t) * held.x[5], sigma: opts.defaultHeightSigma };
@@ -578,7 +593,7 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
     let best = -1;
     for (let k = 0; k < hyps.length; k++) if (hyps[k].cost < opts.nonAssignmentCost && (best < 0 || hyps[k].cost < hyps[best].cost)) best = k;
     if (best >= 0) {
-      const tr = table[hyps[best].track];
+      const tr = table.tracks[hyps[best].track];
       updateTrack(tr, plot, hyps[best].conv, a.sensorId, period, hyps[best].modeSMatch, out);
       tr.adsbReference = reference;
     } else {
@@ -605,7 +620,7 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
       return out;
     },
     tracks() {
-      return table.map((tr) => snapshot(tr, tr.eventTime, filter, frame));
+      return table.tracks.map((tr) => snapshot(tr, tr.eventTime, filter, frame));
     },
     stats() {
       return { ...stats };
