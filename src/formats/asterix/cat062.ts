@@ -6,8 +6,11 @@
  * WGS-84 position, I062/100 Cartesian position, I062/185 velocity, I062/220 rate of climb,
  * I062/136 measured flight level, I062/130 geometric altitude, I062/060 Mode 3/A, I062/380
  * aircraft derived data (ADR address, ID identification), I062/245 target identification,
- * I062/080 track status (CST coasting, SIM, TSE end of track), I062/500 estimated accuracies;
- * on output also I062/200 mode of movement, I062/210 acceleration and I062/290 update ages.
+ * I062/390 flight plan related data (CS callsign), I062/080 track status (CST coasting, SIM, TSE
+ * end of track), I062/500 estimated accuracies; on output also I062/200 mode of movement, I062/210
+ * acceleration and I062/290 update ages. Early editions (0.17) carry the velocity in polar form
+ * only, I062/180 (SPEED in NM/s, HEADING in degrees from north), which is read when there is no
+ * I062/185.
  */
 import type { SystemTrack, TrackReport, TrackUpdate } from "../../types/index.js";
 import { parseSensorId } from "./cat048.js";
@@ -16,12 +19,32 @@ import { encodeDataBlock } from "./encode.js";
 import type { Projected, ProjectionSpec } from "./projection.js";
 import { CAT062_1_19 } from "./specs/cat062_1_19.js";
 import { CAT065_1_5 } from "./specs/cat065_1_5.js";
-import { callsign, field, num, obj, octal, value } from "./fields.js";
+import { callsign, field, num, obj, octal, text, value } from "./fields.js";
 import { timeOfDayOf } from "./time.js";
-import { DEG, FL, FPM, FT } from "./units.js";
+import { DEG, FL, FPM, FT, NM } from "./units.js";
 
 
-/** Converts a decoded CAT062 record; undefined without a track number. */
+/** Text of a flight plan field, trailing spaces removed; undefined when absent or blank. */
+function trimmed(t: string | undefined): string | undefined {
+  const v = t?.trimEnd();
+  return v ? v : undefined;
+}
+
+/**
+ * Velocity (east, north, up) in m/s from a polar ground speed (NM/s) and heading (degrees clockwise
+ * from north) and a rate of climb (ft/min).
+ */
+function polarVelocity(speedNmPerS: number, headingDeg: number, rocFpm: number): { east: number; north: number; up: number } {
+  const v = speedNmPerS * NM;
+  const h = headingDeg * DEG;
+  return { east: v * Math.sin(h), north: v * Math.cos(h), up: rocFpm * FPM };
+}
+
+/**
+ * Converts a decoded CAT062 record; undefined without a track number. The callsign is I062/245,
+ * else I062/380 ID, else the flight plan's I062/390 CS; the velocity is I062/185, else the polar
+ * I062/180 of early editions, with I062/220 as its vertical part.
+ */
 export function cat062ToTrack(rec: AsterixRecord, sensorId: string, time: number): TrackReport | undefined {
   const trackNumber = value(rec, "040");
   if (trackNumber === undefined) return undefined;
@@ -40,7 +63,10 @@ export function cat062ToTrack(rec: AsterixRecord, sensorId: string, time: number
   if (x !== undefined && y !== undefined) r.cartesian = { x, y };
   const vx = field(rec, "185", "VX");
   const vy = field(rec, "185", "VY");
+  const speed = field(rec, "180", "SPEED");
+  const heading = field(rec, "180", "HEADING");
   if (vx !== undefined && vy !== undefined) r.velocity = { east: vx, north: vy, up: (value(rec, "220") ?? 0) * FPM };
+  else if (speed !== undefined && heading !== undefined) r.velocity = polarVelocity(speed, heading, value(rec, "220") ?? 0);
   const apc = obj(obj(rec.items["500"])?.APC);
   const sx = num(apc, "X");
   const sy = num(apc, "Y");
@@ -50,7 +76,7 @@ export function cat062ToTrack(rec: AsterixRecord, sensorId: string, time: number
   const adr = obj(rec.items["380"]);
   const addr = num(obj(adr?.ADR), "VALUE");
   if (addr !== undefined) r.icaoAddress = addr;
-  const cs = callsign(rec, "245", "CHR") ?? (typeof obj(adr?.ID)?.VALUE === "string" ? (obj(adr?.ID)!.VALUE as string).trimEnd() || undefined : undefined);
+  const cs = callsign(rec, "245", "CHR") ?? trimmed(text(obj(adr?.ID), "VALUE")) ?? trimmed(text(obj(obj(rec.items["390"])?.CS), "VALUE"));
   if (cs !== undefined) r.callsign = cs;
   if (field(rec, "080", "CST") === 1) r.coasting = true;
   if (field(rec, "080", "SIM") === 1) r.simulated = true;
@@ -79,6 +105,7 @@ export const CAT062_TRACK_FIELDS = {
   adr: { path: ["380", "ADR", "VALUE"], as: "num" },
   id: { path: ["380", "ID", "VALUE"], as: "text" },
   chr: { path: ["245", "CHR"], as: "text" },
+  cs: { path: ["390", "CS", "VALUE"], as: "text" },
   cst: { path: ["080", "CST"], as: "num" },
   sim: { path: ["080", "SIM"], as: "num" },
   tse: { path: ["080", "TSE"], as: "num" },
@@ -91,7 +118,8 @@ function has(x: number): boolean {
 
 /**
  * `cat062ToTrack` on projected fields (`CAT062_TRACK_FIELDS`) instead of a decoded record: the same
- * report, property for property; undefined without a track number.
+ * report, property for property; undefined without a track number. Editions without I062/185
+ * (polar I062/180 only) have no projection and take the generic path.
  */
 export function cat062TrackFromFields(f: Projected<typeof CAT062_TRACK_FIELDS>, sensorId: string, time: number): TrackReport | undefined {
   const trackNumber = f.trackNumber;
@@ -107,7 +135,7 @@ export function cat062TrackFromFields(f: Projected<typeof CAT062_TRACK_FIELDS>, 
   if (has(f.apcX) && has(f.apcY)) r.positionSigma = { x: f.apcX, y: f.apcY };
   if (has(f.mode3A)) r.mode3A = f.mode3A;
   if (has(f.adr)) r.icaoAddress = f.adr;
-  const cs = (f.chr !== undefined ? f.chr.trimEnd() || undefined : undefined) ?? (f.id !== undefined ? f.id.trimEnd() || undefined : undefined);
+  const cs = trimmed(f.chr) ?? trimmed(f.id) ?? trimmed(f.cs);
   if (cs !== undefined) r.callsign = cs;
   if (f.cst === 1) r.coasting = true;
   if (f.sim === 1) r.simulated = true;

@@ -135,4 +135,30 @@ describe.skipIf(!HAS_SHARED_DATA)(`CAT062 ed. 0.17: ${FILE}`, () => {
     }
     expect(expected[0]).toMatchObject({ trackNumber: 894, mode3A: 0o6072, pressureAltitude: 340 * 100 * 0.3048 });
   });
+
+  it("track reports carry the flight plan callsign (I062/390 CS) and the velocity of the polar I062/180", () => {
+    const all = blocks();
+    const registry = new CategoryRegistry({ byCategory: { 62: "0.17" } });
+    const d = all[0].data;
+    const first = cat062ToTrack(decodeBlock(registry, d, all[0].offset).records[0], "25/100", all[0].time)!;
+    expect(first.trackNumber).toBe(894);
+    expect(first.callsign).toBe("BAW891");
+    // By hand: I062/180 at bytes 23..26 = SPEED (LSB 2^-14 NM/s) and HEADING (LSB 360/2^16 °);
+    // I062/220 at bytes 28..29 (LSB 6.25 ft/min), after the one-octet I062/200.
+    const speed = (((d[23] << 8) | d[24]) / 2 ** 14) * 1852;
+    const heading = ((((d[25] << 8) | d[26]) * 360) / 2 ** 16) * (Math.PI / 180);
+    const roc = sbe(d, 28, 2) * 6.25 * 0.3048 / 60;
+    expect(speed / 1852 * 3600).toBeCloseTo(413, 0); // kt
+    expect(first.velocity!.east).toBeCloseTo(speed * Math.sin(heading), 9);
+    expect(first.velocity!.north).toBeCloseTo(speed * Math.cos(heading), 9);
+    expect(first.velocity!.up).toBeCloseTo(roc, 9);
+    expect(first.velocity!.east).toBeLessThan(0); // westbound, towards London
+    for (const b of all) {
+      const rec = decodeBlock(registry, b.data, b.offset).records[0];
+      const t = cat062ToTrack(rec, "25/100", b.time)!;
+      expect(t.callsign).toBe(((item(rec, "390").CS as ItemObject).VALUE as string).trimEnd());
+      const s = item(rec, "180");
+      expect(Math.hypot(t.velocity!.east, t.velocity!.north)).toBeCloseTo((s.SPEED as number) * 1852, 9);
+    }
+  });
 });
