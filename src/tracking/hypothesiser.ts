@@ -9,7 +9,10 @@
  * 2. identity: differing Mode S addresses forbid the pair (`identity.ts`); an equal address
  *    replaces steps 3–5 by a kinematic gate (reachable at `maxSpeed` plus 3σ plus `modeSReach`),
  *    its cost taking d² capped at the Mode S gate; a Mode S track coasting beyond
- *    `maxMissedScans` takes only plots with its address;
+ *    `maxMissedScans` takes only plots with its address. The tracks holding a plot's address
+ *    are tried first: when one passes, the address decides and the plot is paired with no
+ *    other track (an ICAO address is unique to an airframe, so an addressless track near it —
+ *    clutter, a primary-only duplicate — is no rival);
  * 3. pre-gate: |Δe| and |Δn| against the predicted single-coordinate variances (exact
  *    necessary condition, `gating.ts`; for a plot without height the window is widened by the
  *    height uncertainty, since the plot's ground position moves with the assumed height);
@@ -169,7 +172,7 @@ function buildGrid(plots: BatchPlot[], table: TrackTable, ctx: HypothesiserConte
     // maxSpeed over the interval, and 20 km for the process noise.
     const pVeVe = cols.pVeVe[j], pVnVn = cols.pVnVn[j];
     const far = 20_000 + ctx.maxSpeed * (dtMax + Math.max(0, t - tMin)) + Math.sqrt(gMax * (cols.pEE[j] + cols.pNN[j])) + dtMax * Math.sqrt(gMax * (pVeVe + pVnVn));
-    if (cx < xMin - far || cx > xMax + far || cy < yMin - far || cy > yMax + far) {
+    if (cols.live[j] === 0 || cx < xMin - far || cx > xMax + far || cy < yMin - far || cy > yMax + far) {
       radii[j] = -1;
       continue;
     }
@@ -187,22 +190,6 @@ function buildGrid(plots: BatchPlot[], table: TrackTable, ctx: HypothesiserConte
   }
   sharedGrid.build({ xMin, xMax, yMin, yMax }, Math.max(2000, (2 * sum) / Math.max(1, entered)), tracks.length, centreX, centreY, radii);
   return { grid: sharedGrid, ve: veAll, vn: vnAll };
-}
-
-/** Slots of the tracks holding a Mode S address, increasing. */
-function slotsWithAddress(table: TrackTable, address: number): number[] {
-  return table.withAddress(address).map((tr) => tr.slot);
-}
-
-/** Union of two increasing index lists, increasing. */
-function mergeSorted(a: readonly number[], b: readonly number[]): number[] {
-  const out: number[] = [];
-  let i = 0, j = 0;
-  while (i < a.length || j < b.length) {
-    const v = j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i++] : b[j++];
-    if (out.length === 0 || out[out.length - 1] !== v) out.push(v);
-  }
-  return out;
 }
 
 const xPred = new Float64Array(6);
@@ -223,93 +210,112 @@ export function logDetBlock(r: Float64Array, dim: number): number {
  */
 export function hypothesise(plots: BatchPlot[], table: TrackTable, ctx: HypothesiserContext): Hypothesis[] {
   const out: Hypothesis[] = [];
+  if (plots.length === 0) return out;
   const { filter } = ctx;
   const tracks = table.tracks;
   const cols = table.cols;
   const batchGrid = plots.length * tracks.length > BRUTE_FORCE_PAIRS ? buildGrid(plots, table, ctx) : undefined;
   const grid = batchGrid?.grid;
   const gMax = Math.max(ctx.gate.threshold[2], ctx.gate.threshold[3]);
-  const all = grid ? [] : tracks.map((_, j) => j);
-  for (let i = 0; i < plots.length; i++) {
-    const bp = plots[i];
-    const { plot, conv } = bp;
-    const has3D = conv.dim === 3;
-    const logDetR = logDetBlock(conv.r, conv.dim);
+  const all: number[] = [];
+  if (!grid) for (let j = 0; j < tracks.length; j++) if (cols.live[j] === 1) all.push(j);
+  // The plot being paired and what depends on it only (set per plot below).
+  let i = 0;
+  let bp = plots[0];
+  let plot = bp.plot, conv = bp.conv;
+  let has3D = false, logDetR = 0, plotAddress = -1, gammaPlain = 0, gammaModeS = 0;
+
+  /** Tests plot i against the track in slot j and adds the pair when admissible. */
+  function tryPair(j: number): void {
+    // The cheap tests first, on the table's packed columns; the track object is read only
+    // by pairs that pass them.
+    // dt: signed interval for the mean; |dt| bounds the growth of the variance either way.
+    const dt = plot.time - cols.t[j];
+    if (dt < -ctx.outOfSequenceLag) return;
+    const adt = Math.abs(dt);
+    // Identity (`identity.ts`): different Mode S addresses forbid the pair.
+    const trackAddress = cols.address[j];
+    if (plotAddress >= 0 && trackAddress >= 0 && plotAddress !== trackAddress) return;
+    const modeSMatch = plotAddress >= 0 && plotAddress === trackAddress;
+    if (!modeSMatch && cols.misses[j] >= ctx.maxMissedScans && trackAddress >= 0) return;
+    const gamma = modeSMatch ? gammaModeS : gammaPlain;
+    const de = conv.z[0] - (cols.x[j] + dt * cols.vx[j]);
+    const dn = conv.z[1] - (cols.y[j] + dt * cols.vy[j]);
+    // With a grid, the bounds at the batch's latest time (larger, so still a necessary condition).
+    let ve: number, vn: number;
+    if (batchGrid && dt >= 0) {
+      ve = batchGrid.ve[j];
+      vn = batchGrid.vn[j];
+    } else {
+      const speed = Math.hypot(cols.vx[j], cols.vy[j]);
+      ve = filter.varianceBound(0, cols.pEE[j], cols.pEVe[j], cols.pVeVe[j], cols.pVeVe[j], cols.pVnVn[j], speed, adt, cols.qScale[j]);
+      vn = filter.varianceBound(1, cols.pNN[j], cols.pNVn[j], cols.pVnVn[j], cols.pVeVe[j], cols.pVnVn[j], speed, adt, cols.qScale[j]);
+    }
+    if (cols.updates[j] === 1 && !modeSMatch) {
+      const reach = ctx.maxSpeed * adt + Math.sqrt(gamma * (conv.r[0] + conv.r[4] + cols.pEE[j] + cols.pNN[j]));
+      const ex = conv.z[0] - cols.x[j];
+      const nx = conv.z[1] - cols.y[j];
+      if (ex * ex + nx * nx > reach * reach) return;
+    }
+    const tr = tracks[j];
+    const x = tr.x;
+    if (modeSMatch) {
+      // Same airframe: a kinematic gate only (see TrackerOptions.modeSReach).
+      const reach = ctx.maxSpeed * adt + 3 * Math.sqrt(ve + vn + conv.r[0] + conv.r[4]) + ctx.modeSReach;
+      if (de * de + dn * dn > reach * reach) return;
+    } else if (has3D) {
+      if (!preGate(de, ve, conv.r[0], gamma) || !preGate(dn, vn, conv.r[4], gamma)) return;
+    } else {
+      // Ground position of a 2D plot shifts by at most ~|Δh| (elevation below 45°).
+      const heightTrack = x[2] + dt * x[5];
+      const margin = Math.abs(heightTrack - conv.height) + 3 * Math.sqrt(filter.predictedVariance(tr.imm, 2, adt, tr.qScale)) + 1000;
+      if (Math.abs(de) > Math.sqrt(gamma * (ve + conv.r[0])) + margin) return;
+      if (Math.abs(dn) > Math.sqrt(gamma * (vn + conv.r[4])) + margin) return;
+    }
+    if (dt < 0) filter.retrodict(tr.imm, -dt, xPred, pPred);
+    else filter.predict(tr.imm, dt, xPred, pPred, tr.qScale, undefined, true);
+    let pairConv = conv;
+    let pairLogDetR = logDetR;
+    if (!has3D) {
+      const h = xPred[2];
+      const sigma = Math.sqrt(pPred[14] + ctx.trackHeightSigmaFloor * ctx.trackHeightSigmaFloor);
+      pairConv = convertPlot(plot, bp.sensor.site, bp.sensor.sigmas, ctx.frame, ctx.measurement, { height: h, sigma });
+      pairLogDetR = logDetBlock(pairConv.r, 2);
+    }
+    ctx.counters.gateTests++;
+    if (!innovation(xPred, pPred, pairConv.z, pairConv.r, pairConv.dim, inn)) return;
+    if (inn.d2 > gamma && !modeSMatch) return;
+    let cost = Math.min(inn.d2, gamma) + inn.logDetS - pairLogDetR + relateIdentity(plot, tr, ctx.identityCosts).costDelta;
+    if (tr.status === "tentative") cost += ctx.tentativeTrackPenalty;
+    out.push({ plot: i, track: j, cost, conv: pairConv, modeSMatch });
+  }
+
+  for (i = 0; i < plots.length; i++) {
+    bp = plots[i];
+    plot = bp.plot;
+    conv = bp.conv;
+    has3D = conv.dim === 3;
+    logDetR = logDetBlock(conv.r, conv.dim);
+    plotAddress = plot.icaoAddress ?? -1;
+    gammaPlain = ctx.gate.threshold[conv.dim];
+    gammaModeS = ctx.modeSGate.threshold[conv.dim];
+    // The tracks holding the plot's Mode S address first: when one of them takes it (passes
+    // the Mode S kinematic gate), the address decides and no other track is paired with it.
+    if (plotAddress >= 0) {
+      const held = table.withAddress(plotAddress);
+      if (held.length > 0) {
+        const before = out.length;
+        for (const tr of held) tryPair(tr.slot);
+        if (out.length > before) continue;
+      }
+    }
     let candidates: readonly number[] = all;
     if (grid) {
       // A 2D plot's ground position moves with its assumed height: widen its disc by the bound.
       const radius = Math.sqrt(gMax * (conv.r[0] + conv.r[4])) + (has3D ? 0 : groundShiftBound(plot.range));
       candidates = grid.query(conv.z[0], conv.z[1], radius);
-      if (plot.icaoAddress !== undefined && table.withAddress(plot.icaoAddress).length > 0) {
-        candidates = mergeSorted(candidates, slotsWithAddress(table, plot.icaoAddress));
-      }
     }
-    const plotAddress = plot.icaoAddress ?? -1;
-    const gammaPlain = ctx.gate.threshold[conv.dim];
-    const gammaModeS = ctx.modeSGate.threshold[conv.dim];
-    for (const j of candidates) {
-      // The cheap tests first, on the table's packed columns; the track object is read only
-      // by pairs that pass them.
-      // dt: signed interval for the mean; |dt| bounds the growth of the variance either way.
-      const dt = plot.time - cols.t[j];
-      if (dt < -ctx.outOfSequenceLag) continue;
-      const adt = Math.abs(dt);
-      // Identity (`identity.ts`): different Mode S addresses forbid the pair.
-      const trackAddress = cols.address[j];
-      if (plotAddress >= 0 && trackAddress >= 0 && plotAddress !== trackAddress) continue;
-      const modeSMatch = plotAddress >= 0 && plotAddress === trackAddress;
-      if (!modeSMatch && cols.misses[j] >= ctx.maxMissedScans && trackAddress >= 0) continue;
-      const gamma = modeSMatch ? gammaModeS : gammaPlain;
-      const de = conv.z[0] - (cols.x[j] + dt * cols.vx[j]);
-      const dn = conv.z[1] - (cols.y[j] + dt * cols.vy[j]);
-      // With a grid, the bounds at the batch's latest time (larger, so still a necessary condition).
-      let ve: number, vn: number;
-      if (batchGrid && dt >= 0) {
-        ve = batchGrid.ve[j];
-        vn = batchGrid.vn[j];
-      } else {
-        const speed = Math.hypot(cols.vx[j], cols.vy[j]);
-        ve = filter.varianceBound(0, cols.pEE[j], cols.pEVe[j], cols.pVeVe[j], cols.pVeVe[j], cols.pVnVn[j], speed, adt, cols.qScale[j]);
-        vn = filter.varianceBound(1, cols.pNN[j], cols.pNVn[j], cols.pVnVn[j], cols.pVeVe[j], cols.pVnVn[j], speed, adt, cols.qScale[j]);
-      }
-      if (cols.updates[j] === 1 && !modeSMatch) {
-        const reach = ctx.maxSpeed * adt + Math.sqrt(gamma * (conv.r[0] + conv.r[4] + cols.pEE[j] + cols.pNN[j]));
-        const ex = conv.z[0] - cols.x[j];
-        const nx = conv.z[1] - cols.y[j];
-        if (ex * ex + nx * nx > reach * reach) continue;
-      }
-      const tr = tracks[j];
-      const x = tr.x;
-      if (modeSMatch) {
-        // Same airframe: a kinematic gate only (see TrackerOptions.modeSReach).
-        const reach = ctx.maxSpeed * adt + 3 * Math.sqrt(ve + vn + conv.r[0] + conv.r[4]) + ctx.modeSReach;
-        if (de * de + dn * dn > reach * reach) continue;
-      } else if (has3D) {
-        if (!preGate(de, ve, conv.r[0], gamma) || !preGate(dn, vn, conv.r[4], gamma)) continue;
-      } else {
-        // Ground position of a 2D plot shifts by at most ~|Δh| (elevation below 45°).
-        const heightTrack = x[2] + dt * x[5];
-        const margin = Math.abs(heightTrack - conv.height) + 3 * Math.sqrt(filter.predictedVariance(tr.imm, 2, adt, tr.qScale)) + 1000;
-        if (Math.abs(de) > Math.sqrt(gamma * (ve + conv.r[0])) + margin) continue;
-        if (Math.abs(dn) > Math.sqrt(gamma * (vn + conv.r[4])) + margin) continue;
-      }
-      if (dt < 0) filter.retrodict(tr.imm, -dt, xPred, pPred);
-      else filter.predict(tr.imm, dt, xPred, pPred, tr.qScale, undefined, true);
-      let pairConv = conv;
-      let pairLogDetR = logDetR;
-      if (!has3D) {
-        const h = xPred[2];
-        const sigma = Math.sqrt(pPred[14] + ctx.trackHeightSigmaFloor * ctx.trackHeightSigmaFloor);
-        pairConv = convertPlot(plot, bp.sensor.site, bp.sensor.sigmas, ctx.frame, ctx.measurement, { height: h, sigma });
-        pairLogDetR = logDetBlock(pairConv.r, 2);
-      }
-      ctx.counters.gateTests++;
-      if (!innovation(xPred, pPred, pairConv.z, pairConv.r, pairConv.dim, inn)) continue;
-      if (inn.d2 > gamma && !modeSMatch) continue;
-      let cost = Math.min(inn.d2, gamma) + inn.logDetS - pairLogDetR + relateIdentity(plot, tr, ctx.identityCosts).costDelta;
-      if (tr.status === "tentative") cost += ctx.tentativeTrackPenalty;
-      out.push({ plot: i, track: j, cost, conv: pairConv, modeSMatch });
-    }
+    for (const j of candidates) if (plotAddress < 0 || cols.address[j] !== plotAddress) tryPair(j);
   }
   return out;
 }

@@ -34,9 +34,12 @@ export interface ImmState {
   x: Float64Array;
   /** Combined 6×6 covariance, row-major. */
   p: Float64Array;
-  /** Model-conditioned states, one 6-vector per model (empty until the first update: while `uniform`, every model's state is `x`). */
+  /**
+   * Model-conditioned states, one 6-vector per model (empty until first needed: while `uniform`,
+   * every model's state is `x`). Views of one buffer with `mp` ({@link ensureModelArrays}).
+   */
   mx: Float64Array[];
-  /** Model-conditioned covariances, one row-major 6×6 per model (empty until the first update, as `mx`). */
+  /** Model-conditioned covariances, one row-major 6×6 per model (empty until first needed, as `mx`). */
   mp: Float64Array[];
   /** Model probabilities μ_j (sum 1). */
   mu: Float64Array;
@@ -47,16 +50,25 @@ export interface ImmState {
   /** Current scale (≥ 1) of every model's vertical process noise, raised while `verticalNis` is large. */
   verticalScale: number;
   /**
-   * The model-matched predictions of the last `predict` (interval `cacheDt`, noise scale
-   * `cacheQ`), reused by an `update` over the same interval (the gate's prediction of the plot
-   * then associated); NaN when stale.
+   * Where the filter kept the model-matched predictions of this state's last `predict` with
+   * `keep` (interval `cacheDt`, noise scale `cacheQ`), reused by an `update` over the same
+   * interval (the gate's prediction of the plot then associated): a slot of the filter's
+   * prediction store and the store's epoch when written (stale when the epoch has moved on);
+   * cacheDt is NaN when there is none.
    */
   cacheDt: number;
   cacheQ: number;
-  cacheX?: Float64Array[];
-  cacheP?: Float64Array[];
-  cacheMu?: Float64Array;
+  cacheSlot: number;
+  cacheEpoch: number;
 }
+
+/**
+ * Slots of an IMM filter's store of kept predictions. The store is shared by all the tracks of
+ * a filter and reused round-robin: a prediction is kept for the update that follows its gate
+ * test in the same batch, so only the latest few hundred are ever needed. Keeping them there
+ * rather than in each track keeps the tracks small and the store hot in the cache.
+ */
+const PREDICTION_STORE_SLOTS = 2048;
 
 /**
  * Vertical manoeuvre adaptation: climbs and descents start and stop independently of the
@@ -134,14 +146,33 @@ export interface ImmFilter {
 
 
 /**
- * Gives a state its model-conditioned arrays `mx`, `mp` for `r` models, if it has none yet:
- * views of one buffer (one allocation, contiguous in memory). Their content is left to the caller.
+ * Gives a state its model-conditioned arrays `mx`, `mp` for `r` models if it has none yet:
+ * views of one buffer (one allocation, contiguous in memory). Their content is the caller's to set.
  */
-export function allocateModelArrays(s: ImmState, r: number): void {
+export function ensureModelArrays(s: ImmState, r: number): void {
   if (s.mx.length >= r && s.mp.length >= r) return;
   const buf = new Float64Array(r * (N + NN));
   s.mx = Array.from({ length: r }, (_, j) => buf.subarray(j * N, (j + 1) * N));
   s.mp = Array.from({ length: r }, (_, j) => buf.subarray(r * N + j * NN, r * N + (j + 1) * NN));
+}
+
+/** A deep copy of an IMM state (the kept prediction is not carried over). */
+export function cloneImmState(s: ImmState): ImmState {
+  const r = s.mu.length;
+  const core = new Float64Array(N + NN + r);
+  core.set(s.x, 0);
+  core.set(s.p, N);
+  core.set(s.mu, N + NN);
+  const out: ImmState = {
+    ...s, x: core.subarray(0, N), p: core.subarray(N, N + NN), mu: core.subarray(N + NN), mx: [], mp: [],
+    cacheDt: NaN, cacheSlot: -1, cacheEpoch: -1,
+  };
+  if (s.mx.length > 0) {
+    ensureModelArrays(out, s.mx.length);
+    s.mx.forEach((v, j) => out.mx[j].set(v));
+    s.mp.forEach((v, j) => out.mp[j].set(v));
+  }
+  return out;
 }
 
 /** One model of an IMM with its Markov parameters. */
@@ -292,9 +323,48 @@ export function createImm(specs: readonly ImmModelSpec[], vertical: VerticalAdap
     for (let a = 1; a < N; a++) for (let b = 0; b < a; b++) outP[a * N + b] = outP[b * N + a];
   }
 
-  /** Gives a state its per-model arrays (on its first update). */
-  function allocateModels(s: ImmState): void {
-    allocateModelArrays(s, r);
+  // The store of kept predictions (see PREDICTION_STORE_SLOTS): per slot r states, r covariances, r probabilities.
+  const slotSize = r * (N + NN) + r;
+  let store = new Float64Array(0);
+  let storeNext = 0;
+  let storeEpoch = 0;
+
+  /** Keeps tmpX/tmpP/cbar (the model predictions over dt) for an update of `s` over the same interval. */
+  function keepPrediction(s: ImmState, dt: number, qScale: number): void {
+    if (storeNext === PREDICTION_STORE_SLOTS) {
+      storeNext = 0;
+      storeEpoch++; // every earlier slot is now stale
+    }
+    const slot = storeNext++;
+    if (store.length < (slot + 1) * slotSize) {
+      const grown = new Float64Array(Math.min(PREDICTION_STORE_SLOTS, Math.max(64, 2 * (slot + 1))) * slotSize);
+      grown.set(store);
+      store = grown;
+    }
+    let o = slot * slotSize;
+    for (let j = 0; j < r; j++) {
+      const xj = tmpX[j], pj = tmpP[j];
+      for (let k = 0; k < N; k++) store[o++] = xj[k];
+      for (let k = 0; k < NN; k++) store[o++] = pj[k];
+    }
+    for (let j = 0; j < r; j++) store[o++] = cbar[j];
+    s.cacheSlot = slot;
+    s.cacheEpoch = storeEpoch;
+    s.cacheDt = dt;
+    s.cacheQ = qScale;
+  }
+
+  /** Restores the kept predictions of `s` over dt into tmpX/tmpP/cbar; false when there are none. */
+  function restorePrediction(s: ImmState, dt: number, qScale: number): boolean {
+    if (!(s.cacheDt === dt && s.cacheQ === qScale && s.cacheEpoch === storeEpoch && s.cacheSlot >= 0)) return false;
+    let o = s.cacheSlot * slotSize;
+    for (let j = 0; j < r; j++) {
+      const xj = tmpX[j], pj = tmpP[j];
+      for (let k = 0; k < N; k++) xj[k] = store[o++];
+      for (let k = 0; k < NN; k++) pj[k] = store[o++];
+    }
+    for (let j = 0; j < r; j++) cbar[j] = store[o++];
+    return true;
   }
 
   /** Steps 1–3a: mixing and model-matched prediction into tmpX/tmpP. */
@@ -310,9 +380,14 @@ export function createImm(specs: readonly ImmModelSpec[], vertical: VerticalAdap
     models,
     names: specs.map((s) => s.name),
     init(x, p) {
+      // One buffer for the whole state (one allocation, contiguous in memory).
+      // x, P and μ in one buffer; the model arrays come at the first update (most tentative
+      // tracks, clutter, never get one).
+      const core = new Float64Array(N + NN + r);
       const s: ImmState = {
-        x: new Float64Array(N), p: new Float64Array(NN),
-        mx: [], mp: [], mu: new Float64Array(r), uniform: true, verticalNis: 1, verticalScale: 1, cacheDt: NaN, cacheQ: NaN,
+        x: core.subarray(0, N), p: core.subarray(N, N + NN), mu: core.subarray(N + NN),
+        mx: [], mp: [],
+        uniform: true, verticalNis: 1, verticalScale: 1, cacheDt: NaN, cacheQ: NaN, cacheSlot: -1, cacheEpoch: -1,
       };
       this.reset(s, x, p);
       return s;
@@ -337,22 +412,7 @@ export function createImm(specs: readonly ImmModelSpec[], vertical: VerticalAdap
       predictModels(s, dt, qScale);
       combine(tmpX, tmpP, cbar, outX, outP);
       if (outMu) outMu.set(cbar);
-      if (!keep) return;
-      // Keep the model predictions for an update over the same interval.
-      if (!s.cacheX) {
-        // One buffer for the whole cache (one allocation, contiguous in memory).
-        const buf = new Float64Array(r * (N + NN) + r);
-        s.cacheX = specs.map((_, j) => buf.subarray(j * N, (j + 1) * N));
-        s.cacheP = specs.map((_, j) => buf.subarray(r * N + j * NN, r * N + (j + 1) * NN));
-        s.cacheMu = buf.subarray(r * (N + NN));
-      }
-      for (let j = 0; j < r; j++) {
-        s.cacheX[j].set(tmpX[j]);
-        s.cacheP![j].set(tmpP[j]);
-      }
-      s.cacheMu!.set(cbar);
-      s.cacheDt = dt;
-      s.cacheQ = qScale;
+      if (keep) keepPrediction(s, dt, qScale);
     },
     predictedVariance(s, i, dt, qScale = 1) {
       const p = s.p;
@@ -386,13 +446,7 @@ export function createImm(specs: readonly ImmModelSpec[], vertical: VerticalAdap
       retrodictNcv(s.x, s.p, lag, qMax, outX, outP, cross);
     },
     update(s, dt, z, rm, dim, qScale = 1) {
-      if (s.cacheDt === dt && s.cacheQ === qScale && s.cacheX) {
-        for (let j = 0; j < r; j++) {
-          tmpX[j].set(s.cacheX[j]);
-          tmpP[j].set(s.cacheP![j]);
-        }
-        cbar.set(s.cacheMu!);
-      } else predictModels(s, dt, qScale);
+      if (!restorePrediction(s, dt, qScale)) predictModels(s, dt, qScale);
       s.cacheDt = NaN;
       // The gate already tested the combined prediction; report the distance of the model most
       // probable beforehand.
@@ -425,7 +479,7 @@ export function createImm(specs: readonly ImmModelSpec[], vertical: VerticalAdap
         norm += lik[j];
       }
       for (let j = 0; j < r; j++) s.mu[j] = lik[j] / norm;
-      allocateModels(s);
+      ensureModelArrays(s, r);
       for (let j = 0; j < r; j++) {
         s.mx[j].set(tmpX[j]);
         s.mp[j].set(tmpP[j]);

@@ -32,7 +32,7 @@
 import { innovation, kalmanUpdate, newInnovation } from "./kalman.js";
 import { symmetrize } from "./linalg.js";
 import { STATE_DIM } from "./motion_model.js";
-import { allocateModelArrays, type ImmFilter, type ImmState } from "./imm.js";
+import { ensureModelArrays, type ImmFilter, type ImmState } from "./imm.js";
 
 const N = STATE_DIM;
 const NN = N * N;
@@ -390,7 +390,7 @@ function transitionMatrix(filter: ImmFilter, state: ImmState, dt: number): Float
   const r = filter.models.length;
   const pi = new Float64Array(r * r);
   // (Its own prediction cache: predicting the probe must not touch the state's.)
-  const probe: ImmState = { ...state, mu: new Float64Array(r), cacheDt: NaN, cacheX: undefined, cacheP: undefined, cacheMu: undefined };
+  const probe: ImmState = { ...state, mu: new Float64Array(r), cacheDt: NaN, cacheSlot: -1 };
   const x = new Float64Array(N), p = new Float64Array(NN), row = new Float64Array(r);
   for (let i = 0; i < r; i++) {
     probe.mu.fill(0);
@@ -446,7 +446,7 @@ export function pdaUpdate(
   const r = models.length;
   if (state.uniform) {
     // Every model still holds (x, P): give each its own copy before model-level mixing.
-    allocateModelArrays(state, r);
+    ensureModelArrays(state, r);
     for (let j = 0; j < r; j++) {
       state.mx[j].set(state.x);
       state.mp[j].set(state.p);

@@ -131,6 +131,13 @@ function modeOfMovement(filter: ImmFilter, mu: Float64Array, climb: number, clim
   return { transversal, longitudinal, vertical };
 }
 
+/** Copies of a track's per-sensor update entries (the tracker changes its own in place). */
+function sensorUpdatesCopy(track: Track): SensorUpdate[] {
+  const out: SensorUpdate[] = [];
+  for (const u of track.sensorUpdates.values()) out.push({ sensorId: u.sensorId, time: u.time, technology: u.technology });
+  return out;
+}
+
 /**
  * Snapshot of a track at `time` (UTC s): the state predicted from `t` (never backwards),
  * position converted to WGS-84 and velocity rotated into the ENU frame at the track's position.
@@ -162,7 +169,7 @@ export function snapshot(track: Track, time: number, filter: ImmFilter, frame: S
     lastUpdateTime: track.lastUpdateTime,
     acceleration: frame.velocityToEnu(acc, position),
     modeOfMovement: modeOfMovement(filter, mu, xs[5], Math.sqrt(ps[35])),
-    sensorUpdates: [...track.sensorUpdates.values()].map((u) => ({ ...u })),
+    sensorUpdates: sensorUpdatesCopy(track),
     velocitySigma: Math.sqrt(0.5 * (ps[21] + ps[28])),
     heightSigma: Math.sqrt(ps[14]),
   };

@@ -13,8 +13,11 @@
  *   which aging cannot change it, so a batch ages only the tracks that are due.
  *
  * The caller must call {@link TrackTable.refresh} after every change of a track's state, hits,
- * status, noise scale or identity, and {@link TrackTable.compact} to drop deleted tracks. A
- * track's slot (`Track.slot`, its index in `tracks`) is stable between compactions.
+ * status, noise scale or identity, and {@link TrackTable.remove} when it deletes a track. A
+ * removed track leaves the indexes at once but keeps its slot, marked dead, until enough slots
+ * are dead for {@link TrackTable.compact} to be worth its pass over the table; until then the
+ * users of `tracks` and the columns skip dead slots (`live` = 0). A track's slot (`Track.slot`,
+ * its index in `tracks`) is stable between compactions.
  */
 import type { Track } from "./track.js";
 import { agingDeadline, type LifecycleOptions } from "./track_management.js";
@@ -46,6 +49,8 @@ export interface TrackColumns {
   misses: Int32Array;
   /** Plots associated (`Track.updates`). */
   updates: Int32Array;
+  /** 1 for a live track, 0 for a removed one waiting for compaction. */
+  live: Int32Array;
 }
 
 function columns(n: number): TrackColumns {
@@ -53,7 +58,7 @@ function columns(n: number): TrackColumns {
   const i = (): Int32Array => new Int32Array(n);
   return {
     x: f(), y: f(), vx: f(), vy: f(), t: f(), pEE: f(), pNN: f(), pEVe: f(), pNVn: f(), pVeVe: f(), pVnVn: f(), qScale: f(), deadline: f(),
-    address: i(), misses: i(), updates: i(),
+    address: i(), misses: i(), updates: i(), live: i(),
   };
 }
 
@@ -69,15 +74,21 @@ export class TrackTable {
   private ints: Int32Array[] = [];
   private readonly byAddress = new Map<number, Track[]>();
   private readonly byNumber = new Map<number, Track>();
+  private dead = 0;
 
   /** @param lifecycle the options aging uses (for the aging deadlines). */
   constructor(private readonly lifecycle: LifecycleOptions) {
     this.listColumns();
   }
 
-  /** Number of tracks held (deleted ones included until the next compaction). */
+  /** Number of slots (removed tracks included until the next compaction). */
   get length(): number {
     return this.tracks.length;
+  }
+
+  /** Number of live tracks. */
+  get liveCount(): number {
+    return this.tracks.length - this.dead;
   }
 
   /** Appends a new track and indexes it. */
@@ -87,6 +98,7 @@ export class TrackTable {
     this.tracks.push(tr);
     tr.slot = slot;
     this.cols.address[slot] = -1;
+    this.cols.live[slot] = 1;
     this.byNumber.set(tr.trackNumber, tr);
     this.refresh(tr);
   }
@@ -94,7 +106,7 @@ export class TrackTable {
   /** Re-reads a track's columns, aging deadline and Mode S address after a change. */
   refresh(tr: Track): void {
     const slot = tr.slot;
-    if (slot < 0 || this.tracks[slot] !== tr) return;
+    if (slot < 0 || this.tracks[slot] !== tr || this.cols.live[slot] === 0) return;
     const c = this.cols;
     const x = tr.x, p = tr.p;
     c.x[slot] = x[0];
@@ -130,17 +142,32 @@ export class TrackTable {
     return this.byNumber.has(trackNumber);
   }
 
-  /** Drops the tracks whose status is "deleted", keeping the order of the others. */
-  compact(): void {
+  /** Removes a track (being deleted): out of the indexes now, its slot marked dead until compaction. */
+  remove(tr: Track): void {
+    const slot = tr.slot;
+    const c = this.cols;
+    if (slot < 0 || this.tracks[slot] !== tr || c.live[slot] === 0) return;
+    c.live[slot] = 0;
+    c.deadline[slot] = Infinity;
+    if (this.byNumber.get(tr.trackNumber) === tr) this.byNumber.delete(tr.trackNumber);
+    this.unindexAddress(tr, c.address[slot]);
+    c.address[slot] = -1;
+    this.dead++;
+  }
+
+  /**
+   * Drops the dead slots, keeping the order of the live tracks, when they are at least an
+   * eighth of the table (or any, with `force`); returns whether it compacted.
+   */
+  compact(force = false): boolean {
+    if (this.dead === 0 || (!force && this.dead < Math.max(64, this.tracks.length / 8))) return false;
     const { tracks, cols: c, floats, ints } = this;
     let k = 0;
-    while (k < tracks.length && tracks[k].status !== "deleted") k++;
+    while (k < tracks.length && c.live[k] === 1) k++;
     for (let j = k; j < tracks.length; j++) {
       const tr = tracks[j];
-      if (tr.status === "deleted") {
+      if (c.live[j] === 0) {
         tr.slot = -1;
-        if (this.byNumber.get(tr.trackNumber) === tr) this.byNumber.delete(tr.trackNumber);
-        this.unindexAddress(tr, c.address[j]);
         continue;
       }
       tracks[k] = tr;
@@ -150,6 +177,8 @@ export class TrackTable {
       k++;
     }
     tracks.length = k;
+    this.dead = 0;
+    return true;
   }
 
   private indexAddress(tr: Track, address: number): void {

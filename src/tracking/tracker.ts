@@ -437,32 +437,31 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
   }
 
   function age(time: number, out: TrackUpdate[]): void {
-    let removed = false;
     const tracks = table.tracks;
     const deadline = table.cols.deadline;
     for (let j = 0; j < tracks.length; j++) {
-      if (time < deadline[j]) continue; // not due: aging would change nothing
+      if (time < deadline[j]) continue; // not due (or removed): aging would change nothing
       const tr = tracks[j];
       const r = ageTrack(tr, time, opts);
       if (r === "deleted") {
         rememberNumber(tr, time);
         tr.status = "deleted";
+        table.remove(tr);
         stats.tracksDeleted++;
-        removed = true;
         emit(out, "deleted", tr, time);
       } else if (r === "missed" && opts.deleteOutOfCoverage && tr.status !== "tentative" && tr.identity.icaoAddress === undefined && outOfCoverage(tr, time)) {
         // A miss where no sensor can see the track: the target has left the covered volume.
         tr.status = "deleted";
+        table.remove(tr);
         stats.tracksDeleted++;
         stats.tracksLeftCoverage++;
-        removed = true;
         emit(out, "deleted", tr, time);
-      } else if (r === "missed" && tr.status === "coasting") {
-        emit(out, "coasting", tr, time);
+      } else {
+        if (r === "missed" && tr.status === "coasting") emit(out, "coasting", tr, time);
+        table.refresh(tr);
       }
-      if (tr.status !== "deleted") table.refresh(tr);
     }
-    if (removed) table.compact();
+    table.compact();
   }
 
   /** Flushes the batches that are due at `time` (and `force`d ones), oldest batch first; then ages. Returns whether anything was flushed. */
@@ -620,7 +619,7 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
       return out;
     },
     tracks() {
-      return table.tracks.map((tr) => snapshot(tr, tr.eventTime, filter, frame));
+      return table.tracks.filter((tr) => tr.status !== "deleted").map((tr) => snapshot(tr, tr.eventTime, filter, frame));
     },
     stats() {
       return { ...stats };

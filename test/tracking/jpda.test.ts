@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { createImm, ctModel, ncvModel, type ImmFilter, type ImmState } from "../../src/tracking/index.js";
 import { jpdaMarginals, JpdaError, logLikelihoodFromCost, pdaUpdate, type JpdaOptions, type JpdaPair } from "../../src/tracking/jpda.js";
 import { cholesky } from "../../src/tracking/linalg.js";
+import { cloneImmState } from "../../src/tracking/imm.js";
 
 const DEG = Math.PI / 180;
 const LN2PI = Math.log(2 * Math.PI);
@@ -237,7 +238,7 @@ function diag3(a: number, b: number, c: number): Float64Array {
 }
 
 function clone(s: ImmState): ImmState {
-  return { x: s.x.slice(), p: s.p.slice(), mx: s.mx.map((v) => v.slice()), mp: s.mp.map((v) => v.slice()), mu: s.mu.slice() };
+  return cloneImmState(s);
 }
 
 function expectClose(a: Float64Array, b: Float64Array, rel = 1e-9): void {

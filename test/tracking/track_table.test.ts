@@ -26,7 +26,7 @@ function expectColumnsMatch(table: TrackTable): void {
     expect(tr.slot).toBe(j);
     expect([c.x[j], c.y[j], c.vx[j], c.vy[j], c.t[j]]).toEqual([tr.x[0], tr.x[1], tr.x[3], tr.x[4], tr.t]);
     expect([c.pEE[j], c.pNN[j], c.pEVe[j], c.pNVn[j], c.pVeVe[j], c.pVnVn[j]]).toEqual([tr.p[0], tr.p[7], tr.p[3], tr.p[10], tr.p[21], tr.p[28]]);
-    expect([c.qScale[j], c.misses[j], c.updates[j], c.address[j]]).toEqual([tr.qScale, tr.misses, tr.updates, tr.identity.icaoAddress ?? -1]);
+    expect([c.qScale[j], c.misses[j], c.updates[j], c.address[j], c.live[j]]).toEqual([tr.qScale, tr.misses, tr.updates, tr.identity.icaoAddress ?? -1, 1]);
     expect(c.deadline[j]).toBe(agingDeadline(tr, opts));
   });
 }
@@ -47,7 +47,15 @@ describe("TrackTable", () => {
     expectColumnsMatch(table);
     tracks[0].status = "deleted";
     tracks[2].status = "deleted";
-    table.compact();
+    table.remove(tracks[0]);
+    table.remove(tracks[2]);
+    // Out of the indexes at once; the slots stay (dead) until a compaction is worth it.
+    expect(table.withAddress(0xabc).map((t) => t.trackNumber)).toEqual([2]);
+    expect(table.liveCount).toBe(2);
+    expect(table.compact()).toBe(false);
+    expect([...table.cols.live.subarray(0, 4)]).toEqual([0, 1, 0, 1]);
+    expect(table.cols.deadline[0]).toBe(Infinity);
+    expect(table.compact(true)).toBe(true);
     expect(table.tracks.map((t) => t.trackNumber)).toEqual([2, 4]);
     expect(table.withAddress(0xabc).map((t) => t.trackNumber)).toEqual([2]);
     expect(table.hasNumber(1)).toBe(false);
@@ -59,8 +67,11 @@ describe("TrackTable", () => {
   it("grows past its initial capacity", () => {
     const table = new TrackTable(opts);
     for (let n = 1; n <= 3000; n++) table.add(makeTrack(n, n * 10, -n, n % 7 === 0 ? n : undefined));
-    for (const tr of table.tracks) if (tr.trackNumber % 3 === 0) tr.status = "deleted";
-    table.compact();
+    for (const tr of [...table.tracks]) if (tr.trackNumber % 3 === 0) {
+      tr.status = "deleted";
+      table.remove(tr);
+    }
+    expect(table.compact()).toBe(true); // a third of the slots are dead: worth compacting
     expect(table.length).toBe(2000);
     expectColumnsMatch(table);
     expect(table.withAddress(21).map((t) => t.trackNumber)).toEqual([]);
