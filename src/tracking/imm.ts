@@ -36,7 +36,8 @@ export interface ImmState {
   p: Float64Array;
   /**
    * Model-conditioned states, one 6-vector per model (empty until first needed: while `uniform`,
-   * every model's state is `x`). Views of one buffer with `mp` ({@link ensureModelArrays}).
+   * every model's state is `x`). Views of one slot of the filter's model store, with `mp`
+   * (`ImmFilter.ensureModels`), or of a buffer of their own ({@link ensureModelArrays}).
    */
   mx: Float64Array[];
   /** Model-conditioned covariances, one row-major 6×6 per model (empty until first needed, as `mx`). */
@@ -60,6 +61,8 @@ export interface ImmState {
   cacheQ: number;
   cacheSlot: number;
   cacheEpoch: number;
+  /** The slot of the filter's model store holding `mx` and `mp`, −1 when they have a buffer of their own (or none). */
+  modelSlot: number;
 }
 
 /**
@@ -132,6 +135,13 @@ export interface ImmFilter {
    * interval `dt` (s) and the process-noise scale (the vertical scale included for i = 2).
    */
   varianceBound(i: number, pii: number, piv: number, pvv: number, pVeVe: number, pVnVn: number, speed: number, dt: number, qScale: number): number;
+  /** Gives a state model arrays (`mx`, `mp`) from the filter's store if it has none; their content is the caller's to set. */
+  ensureModels(state: ImmState): void;
+  /**
+   * Returns a state's model arrays to the filter's store for reuse (call when its track is
+   * deleted). The state stays valid: its arrays move to a buffer of their own.
+   */
+  release(state: ImmState): void;
   /**
    * Out-of-sequence update: folds in a position measurement taken `lag` > 0 seconds before
    * the state's time, without moving the state's time (see {@link retrodictedUpdate}).
@@ -151,9 +161,57 @@ export interface ImmFilter {
  */
 export function ensureModelArrays(s: ImmState, r: number): void {
   if (s.mx.length >= r && s.mp.length >= r) return;
-  const buf = new Float64Array(r * (N + NN));
-  s.mx = Array.from({ length: r }, (_, j) => buf.subarray(j * N, (j + 1) * N));
-  s.mp = Array.from({ length: r }, (_, j) => buf.subarray(r * N + j * NN, r * N + (j + 1) * NN));
+  viewModels(s, new Float64Array(r * (N + NN)), 0, r);
+  s.modelSlot = -1;
+}
+
+/** Points `mx` and `mp` of `s` at r model states and covariances laid out from `at` in `buf`. */
+function viewModels(s: ImmState, buf: Float64Array, at: number, r: number): void {
+  s.mx = Array.from({ length: r }, (_, j) => buf.subarray(at + j * N, at + (j + 1) * N));
+  s.mp = Array.from({ length: r }, (_, j) => buf.subarray(at + r * N + j * NN, at + r * N + (j + 1) * NN));
+}
+
+/** Model slots per slab of a model store. */
+const SLAB_SLOTS = 1024;
+
+/**
+ * A filter's store of model arrays: fixed-size slots in large slabs, recycled through a free
+ * list, so that the model states of the live tracks sit together in memory (a track's update
+ * reads all its models' covariances; scattered small buffers cost a cache and TLB miss each).
+ */
+class ModelStore {
+  private readonly slabs: Float64Array[] = [];
+  private readonly free: number[] = [];
+  private next = 0;
+
+  constructor(private readonly r: number) {}
+
+  /** Gives `s` model arrays from a free slot. */
+  take(s: ImmState): void {
+    const size = this.r * (N + NN);
+    let slot = this.free.pop();
+    if (slot === undefined) {
+      slot = this.next++;
+      if (slot >= this.slabs.length * SLAB_SLOTS) this.slabs.push(new Float64Array(SLAB_SLOTS * size));
+    }
+    viewModels(s, this.slabs[Math.floor(slot / SLAB_SLOTS)], (slot % SLAB_SLOTS) * size, this.r);
+    s.modelSlot = slot;
+  }
+
+  /** Returns the slot of `s` (its model arrays move to a buffer of their own, content kept). */
+  give(s: ImmState): void {
+    if (s.modelSlot < 0) return;
+    const slot = s.modelSlot;
+    const mx = s.mx, mp = s.mp;
+    const own = new Float64Array(this.r * (N + NN));
+    viewModels(s, own, 0, this.r);
+    for (let j = 0; j < this.r; j++) {
+      s.mx[j].set(mx[j]);
+      s.mp[j].set(mp[j]);
+    }
+    s.modelSlot = -1;
+    this.free.push(slot);
+  }
 }
 
 /** A deep copy of an IMM state (the kept prediction is not carried over). */
@@ -165,7 +223,7 @@ export function cloneImmState(s: ImmState): ImmState {
   core.set(s.mu, N + NN);
   const out: ImmState = {
     ...s, x: core.subarray(0, N), p: core.subarray(N, N + NN), mu: core.subarray(N + NN), mx: [], mp: [],
-    cacheDt: NaN, cacheSlot: -1, cacheEpoch: -1,
+    cacheDt: NaN, cacheSlot: -1, cacheEpoch: -1, modelSlot: -1,
   };
   if (s.mx.length > 0) {
     ensureModelArrays(out, s.mx.length);
@@ -323,6 +381,8 @@ export function createImm(specs: readonly ImmModelSpec[], vertical: VerticalAdap
     for (let a = 1; a < N; a++) for (let b = 0; b < a; b++) outP[a * N + b] = outP[b * N + a];
   }
 
+  const modelStore = new ModelStore(r);
+
   // The store of kept predictions (see PREDICTION_STORE_SLOTS): per slot r states, r covariances, r probabilities.
   const slotSize = r * (N + NN) + r;
   let store = new Float64Array(0);
@@ -387,7 +447,7 @@ export function createImm(specs: readonly ImmModelSpec[], vertical: VerticalAdap
       const s: ImmState = {
         x: core.subarray(0, N), p: core.subarray(N, N + NN), mu: core.subarray(N + NN),
         mx: [], mp: [],
-        uniform: true, verticalNis: 1, verticalScale: 1, cacheDt: NaN, cacheQ: NaN, cacheSlot: -1, cacheEpoch: -1,
+        uniform: true, verticalNis: 1, verticalScale: 1, cacheDt: NaN, cacheQ: NaN, cacheSlot: -1, cacheEpoch: -1, modelSlot: -1,
       };
       this.reset(s, x, p);
       return s;
@@ -419,6 +479,12 @@ export function createImm(specs: readonly ImmModelSpec[], vertical: VerticalAdap
       return varianceBound(i, p[i * N + i], p[i * N + i + 3], p[(i + 3) * N + i + 3], p[21], p[28], Math.hypot(s.x[3], s.x[4]), dt, qScale * (i === 2 ? s.verticalScale : 1));
     },
     varianceBound,
+    ensureModels(s) {
+      if (s.mx.length < r || s.mp.length < r) modelStore.take(s);
+    },
+    release(s) {
+      modelStore.give(s);
+    },
     updateOutOfSequence(s, lag, z, rm, dim) {
       s.cacheDt = NaN;
       retrodictNcv(s.x, s.p, lag, qMax, xj, pj, cross);
@@ -479,7 +545,7 @@ export function createImm(specs: readonly ImmModelSpec[], vertical: VerticalAdap
         norm += lik[j];
       }
       for (let j = 0; j < r; j++) s.mu[j] = lik[j] / norm;
-      ensureModelArrays(s, r);
+      if (s.mx.length < r) modelStore.take(s);
       for (let j = 0; j < r; j++) {
         s.mx[j].set(tmpX[j]);
         s.mp[j].set(tmpP[j]);

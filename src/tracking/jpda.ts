@@ -32,7 +32,7 @@
 import { innovation, kalmanUpdate, newInnovation } from "./kalman.js";
 import { symmetrize } from "./linalg.js";
 import { STATE_DIM } from "./motion_model.js";
-import { ensureModelArrays, type ImmFilter, type ImmState } from "./imm.js";
+import type { ImmFilter, ImmState } from "./imm.js";
 
 const N = STATE_DIM;
 const NN = N * N;
@@ -446,7 +446,7 @@ export function pdaUpdate(
   const r = models.length;
   if (state.uniform) {
     // Every model still holds (x, P): give each its own copy before model-level mixing.
-    ensureModelArrays(state, r);
+    filter.ensureModels(state);
     for (let j = 0; j < r; j++) {
       state.mx[j].set(state.x);
       state.mp[j].set(state.p);

@@ -449,6 +449,7 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
         table.remove(tr);
         stats.tracksDeleted++;
         emit(out, "deleted", tr, time);
+        filter.release(tr.imm);
       } else if (r === "missed" && opts.deleteOutOfCoverage && tr.status !== "tentative" && tr.identity.icaoAddress === undefined && outOfCoverage(tr, time)) {
         // A miss where no sensor can see the track: the target has left the covered volume.
         tr.status = "deleted";
@@ -456,6 +457,7 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
         stats.tracksDeleted++;
         stats.tracksLeftCoverage++;
         emit(out, "deleted", tr, time);
+        filter.release(tr.imm);
       } else {
         if (r === "missed" && tr.status === "coasting") emit(out, "coasting", tr, time);
         table.refresh(tr);

@@ -205,3 +205,38 @@ describe("vertical manoeuvre adaptation", () => {
     expect(adaptive).toBeLessThan(45);
   });
 });
+
+describe("IMM model store", () => {
+  const specs = DEFAULT_MOTION_MODELS.map((m) => ({ model: motionModelOf(m), name: m.name, sojournTime: m.sojournTime, initialProbability: m.initialProbability }));
+  const diag = (v: number[]): Float64Array => {
+    const p = new Float64Array(36);
+    v.forEach((x, i) => (p[i * 7] = x));
+    return p;
+  };
+  const r = Float64Array.of(2500, 0, 0, 0, 2500, 0, 0, 0, 900);
+  function seasoned(imm: ReturnType<typeof createImm>, x0: number) {
+    const s = imm.init(Float64Array.of(x0, 0, 3000, 100, 0, 0), diag([1e4, 1e4, 1e4, 400, 400, 9]));
+    for (let k = 1; k <= 3; k++) imm.update(s, 4, Float64Array.of(x0 + 400 * k + 20 * k, 30 * k, 3000), r, 3);
+    return s;
+  }
+
+  it("a released state keeps its models, and the slot it gave back serves a new track without aliasing", () => {
+    const imm = createImm(specs);
+    const a = seasoned(imm, 0);
+    const b = seasoned(imm, 50_000);
+    const before = a.mp.map((m) => m.slice());
+    const slot = a.modelSlot;
+    expect(slot).toBeGreaterThanOrEqual(0);
+    imm.release(a);
+    expect(a.modelSlot).toBe(-1);
+    a.mp.forEach((m, j) => expect([...m]).toEqual([...before[j]]));
+    const c = seasoned(imm, -80_000);
+    expect(c.modelSlot).toBe(slot); // recycled
+    a.mp.forEach((m, j) => expect([...m]).toEqual([...before[j]])); // untouched by the new owner
+    // The released state still predicts as before the release.
+    const x = new Float64Array(6), p = new Float64Array(36);
+    imm.predict(a, 4, x, p);
+    expect(x[0]).toBeGreaterThan(1000);
+    expect(b.modelSlot).not.toBe(c.modelSlot);
+  });
+});
