@@ -63,6 +63,8 @@ export interface Hypothesis {
   conv: ConvertedPlot;
   /** Plot and track carry the same Mode S address. */
   modeSMatch: boolean;
+  /** Squared Mahalanobis distance of the plot from the track's combined prediction (uncapped). */
+  d2: number;
 }
 
 /** Everything the hypothesiser needs besides plots and tracks. */
@@ -287,7 +289,7 @@ export function hypothesise(plots: BatchPlot[], table: TrackTable, ctx: Hypothes
     if (inn.d2 > gamma && !modeSMatch) return;
     let cost = Math.min(inn.d2, gamma) + inn.logDetS - pairLogDetR + relateIdentity(plot, tr, ctx.identityCosts).costDelta;
     if (tr.status === "tentative") cost += ctx.tentativeTrackPenalty;
-    out.push({ plot: i, track: j, cost, conv: pairConv, modeSMatch });
+    out.push({ plot: i, track: j, cost, conv: pairConv, modeSMatch, d2: inn.d2 });
   }
 
   for (i = 0; i < plots.length; i++) {

@@ -267,7 +267,7 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
       }
       const h = hyps[k];
       sampleBias(live[h.track], s, plots[i].raw);
-      updateTrack(live[h.track], plot, h.conv, s.sensor.id, period, h.modeSMatch, out, soft?.get(h.track));
+      updateTrack(live[h.track], plot, h.conv, s.sensor.id, period, h.modeSMatch, out, soft?.get(h.track), h.d2);
     }
   }
 
@@ -310,18 +310,20 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
   /**
    * Updates a track with a measurement (EKF update, down-weighted beyond the gate for a Mode S
    * match, or a restart far from a stale prediction), records the hit and emits the event.
+   * `gateD2`: the pair's squared Mahalanobis distance as the hypothesiser computed it against
+   * the track's current state, when it did (saves predicting again).
    */
   function updateTrack(
     tr: Track, plot: PlotReport, conv: BatchPlot["conv"], sensorId: SensorId, period: number, modeSMatch: boolean,
-    out: TrackUpdate[], soft?: SoftUpdate,
+    out: TrackUpdate[], soft?: SoftUpdate, gateD2?: number,
   ): void {
     const dt = Math.max(0, plot.time - tr.t);
     const lag = tr.t - plot.time;
     let r = conv.r;
     const gamma = ctx.gate.threshold[conv.dim];
     // Only a Mode S match may lie beyond the gate: its distance decides a restart or a down-weighting.
-    let d2 = 0;
-    if (modeSMatch) {
+    let d2 = gateD2 ?? 0;
+    if (modeSMatch && gateD2 === undefined) {
       if (lag > 0) filter.retrodict(tr.imm, lag, xPred, pPred);
       else filter.predict(tr.imm, dt, xPred, pPred, tr.qScale);
       if (!innovation(xPred, pPred, conv.z, conv.r, conv.dim, inn)) return;
@@ -595,7 +597,7 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
     for (let k = 0; k < hyps.length; k++) if (hyps[k].cost < opts.nonAssignmentCost && (best < 0 || hyps[k].cost < hyps[best].cost)) best = k;
     if (best >= 0) {
       const tr = table.tracks[hyps[best].track];
-      updateTrack(tr, plot, hyps[best].conv, a.sensorId, period, hyps[best].modeSMatch, out);
+      updateTrack(tr, plot, hyps[best].conv, a.sensorId, period, hyps[best].modeSMatch, out, undefined, hyps[best].d2);
       tr.adsbReference = reference;
     } else {
       startTrack(plot, conv, a.sensorId, period, out).adsbReference = reference;
