@@ -10,7 +10,7 @@
  */
 import type { PlotReport, SensorId } from "../types/index.js";
 import type { ConvertedPlot } from "./measurement.js";
-import { technologyOf, type Track } from "./track.js";
+import { sensorUpdateEntry, type Track } from "./track.js";
 import { applyPlotIdentity } from "./identity.js";
 import type { ImmFilter } from "./imm.js";
 
@@ -24,6 +24,10 @@ export interface InitiatorOptions {
 
 /** 1-sigma error assumed for a radar's own track velocity (I048/200) at initiation, m/s. */
 export const RADAR_VELOCITY_SIGMA = 15;
+
+// Scratch for the initial state (the filter copies it into the track's own state).
+const X0 = new Float64Array(6);
+const P0 = new Float64Array(36);
 
 /**
  * A new tentative track from a plot. Velocity starts at zero with a large variance, or at the
@@ -42,11 +46,11 @@ export function initiateTrack(
   opts: InitiatorOptions,
   filter: ImmFilter,
 ): Track {
-  const x = new Float64Array(6);
+  const x = X0.fill(0);
   x[0] = conv.z[0];
   x[1] = conv.z[1];
   x[2] = conv.z[2];
-  const p = new Float64Array(36);
+  const p = P0.fill(0);
   for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) p[i * 6 + j] = conv.r[i * 3 + j];
   const sv = opts.initialSpeedSigma * opts.initialSpeedSigma;
   p[3 * 6 + 3] = sv;
@@ -70,7 +74,7 @@ export function initiateTrack(
     x: imm.x,
     p: imm.p,
     imm,
-    sensorUpdates: new Map([[sensorId, { sensorId, time: plot.time, technology: technologyOf(plot, plot.detection === "none") }]]),
+    sensorUpdates: new Map([[sensorId, sensorUpdateEntry(sensorId, plot)]]),
     t: plot.time,
     lastUpdateTime: plot.time,
     scanStart: plot.time,

@@ -98,6 +98,29 @@ export function plotHasHeight(plot: PlotReport): boolean {
 }
 
 const ENU_OUT = new Float64Array(3);
+const JAC = new Float64Array(9);
+
+/** Doubles per slab of measurement arrays (z and r of 2,730 plots). */
+const SLAB_DOUBLES = 32_760;
+let slab = new Float64Array(0);
+let slabNext = 0;
+
+/**
+ * A new measurement's z (3) and r (9), as views of a shared slab rather than two buffers of
+ * their own: a plot's measurement lives for one batch, and one slab allocation for thousands of
+ * them saves the allocation and freeing of a backing store per plot. Slabs are never reused:
+ * one is freed when the last measurement viewing it is.
+ */
+function measurementArrays(): { z: Float64Array; r: Float64Array } {
+  if (slabNext + 12 > slab.length) {
+    slab = new Float64Array(SLAB_DOUBLES);
+    slabNext = 0;
+  }
+  const z = new Float64Array(slab.buffer, slabNext * 8, 3);
+  const r = new Float64Array(slab.buffer, (slabNext + 3) * 8, 9);
+  slabNext += 12;
+  return { z, r };
+}
 
 function toEnu(site: Geodetic, frame: SystemFrame, k: number, useElevation: boolean, rho: number, az: number, third: number): Float64Array {
   if (site.lat === frame.origin.lat && site.lon === frame.origin.lon) {
@@ -207,21 +230,19 @@ export function convertPlot(
     if (useElevation) height = polarElevationToGeodetic(site, { range: rho, azimuth: az, elevation: v3 }, k).height;
     return { dim: third ? 3 : 2, z: u.z, r: u.r, heightSource: third ? third.kind : "assumed", height };
   }
-  const z = Float64Array.from(toEnu(site, frame, k, useElevation, rho, az, v3));
+  const { z, r } = measurementArrays();
+  z.set(toEnu(site, frame, k, useElevation, rho, az, v3));
   const h3 = useElevation ? 1e-6 : 1;
-  const steps = [1, 1e-6, h3];
-  const jac = new Float64Array(9); // row i: ∂z_i/∂(ρ, θ, third)
+  const jac = JAC; // row i: ∂z_i/∂(ρ, θ, third)
   for (let c = 0; c < 3; c++) {
-    const d = steps[c];
+    const d = c === 0 ? 1 : c === 1 ? 1e-6 : h3;
     const p = toEnu(site, frame, k, useElevation, rho + (c === 0 ? d : 0), az + (c === 1 ? d : 0), v3 + (c === 2 ? d : 0));
     for (let i = 0; i < 3; i++) jac[i * 3 + c] = (p[i] - z[i]) / d;
   }
-  const vars = [sr * sr, sa * sa, s3 * s3];
-  const r = new Float64Array(9);
+  const v0 = sr * sr, v1 = sa * sa, v2 = s3 * s3;
   for (let i = 0; i < 3; i++) {
     for (let j = i; j < 3; j++) {
-      let s = 0;
-      for (let c = 0; c < 3; c++) s += jac[i * 3 + c] * vars[c] * jac[j * 3 + c];
+      const s = jac[i * 3] * v0 * jac[j * 3] + jac[i * 3 + 1] * v1 * jac[j * 3 + 1] + jac[i * 3 + 2] * v2 * jac[j * 3 + 2];
       r[i * 3 + j] = s;
       r[j * 3 + i] = s;
     }

@@ -48,7 +48,7 @@ export interface Track {
   qScale: number;
   /** The latest ADS-B report of the track (position at the height used for it), the reference of radar bias estimation. */
   adsbReference?: { time: number; position: Geodetic; sigma: number };
-  /** UTC seconds of the last update per contributing sensor (CAT062 I062/290 ages). */
+  /** UTC seconds of the last update per contributing sensor (CAT062 I062/290 ages); frozen entries, replaced on update ({@link sensorUpdateEntry}). */
   sensorUpdates: Map<SensorId, SensorUpdate>;
   /** UTC seconds of the latest emitted snapshot (update or coast). */
   eventTime: number;
@@ -71,16 +71,16 @@ export function technologyOf(plot: PlotReport, adsb: boolean): UpdateTechnology 
 }
 
 /**
- * Records that `sensorId` updated the track with `plot` (I062/290 ages): the sensor's entry is
- * changed in place (snapshots copy the entries).
+ * A frozen per-sensor update entry: entries are never changed, only replaced, so that every
+ * snapshot can share them (a track fused from many radars carries one per radar).
  */
+export function sensorUpdateEntry(sensorId: SensorId, plot: PlotReport): SensorUpdate {
+  return Object.freeze({ sensorId, time: plot.time, technology: technologyOf(plot, plot.detection === "none") });
+}
+
+/** Records that `sensorId` updated the track with `plot` (I062/290 ages). */
 export function noteSensorUpdate(track: Track, sensorId: SensorId, plot: PlotReport): void {
-  const technology = technologyOf(plot, plot.detection === "none");
-  const u = track.sensorUpdates.get(sensorId);
-  if (u) {
-    u.time = plot.time;
-    u.technology = technology;
-  } else track.sensorUpdates.set(sensorId, { sensorId, time: plot.time, technology });
+  track.sensorUpdates.set(sensorId, sensorUpdateEntry(sensorId, plot));
 }
 
 /** Model probability above which a mode of movement is stated rather than "undetermined". */
@@ -131,11 +131,9 @@ function modeOfMovement(filter: ImmFilter, mu: Float64Array, climb: number, clim
   return { transversal, longitudinal, vertical };
 }
 
-/** Copies of a track's per-sensor update entries (the tracker changes its own in place). */
-function sensorUpdatesCopy(track: Track): SensorUpdate[] {
-  const out: SensorUpdate[] = [];
-  for (const u of track.sensorUpdates.values()) out.push({ sensorId: u.sensorId, time: u.time, technology: u.technology });
-  return out;
+/** A track's per-sensor update entries (frozen: shared, not copied). */
+function sensorUpdatesList(track: Track): SensorUpdate[] {
+  return Array.from(track.sensorUpdates.values());
 }
 
 /**
@@ -169,7 +167,7 @@ export function snapshot(track: Track, time: number, filter: ImmFilter, frame: S
     lastUpdateTime: track.lastUpdateTime,
     acceleration: frame.velocityToEnu(acc, position),
     modeOfMovement: modeOfMovement(filter, mu, xs[5], Math.sqrt(ps[35])),
-    sensorUpdates: sensorUpdatesCopy(track),
+    sensorUpdates: sensorUpdatesList(track),
     velocitySigma: Math.sqrt(0.5 * (ps[21] + ps[28])),
     heightSigma: Math.sqrt(ps[14]),
   };
