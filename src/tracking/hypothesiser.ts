@@ -159,6 +159,7 @@ function buildGrid(plots: BatchPlot[], table: TrackTable, ctx: HypothesiserConte
     vnBuf = new Float64Array(n);
   }
   const centreX = cxBuf, centreY = cyBuf, radii = radiiBuf, veAll = veBuf, vnAll = vnBuf;
+  const sqrtG = Math.sqrt(gMax);
   let sum = 0, entered = 0;
   for (let j = 0; j < tracks.length; j++) {
     // From the table's packed columns, so that a track far from the batch is never touched.
@@ -172,12 +173,12 @@ function buildGrid(plots: BatchPlot[], table: TrackTable, ctx: HypothesiserConte
     // Far from every plot of the batch (beyond any gate the track could have): not entered. A
     // cheap, generous bound: the track's own χ² spread now, its velocity spread and flight at
     // maxSpeed over the interval, and 20 km for the process noise.
-    const pVeVe = cols.pVeVe[j], pVnVn = cols.pVnVn[j];
-    const far = 20_000 + ctx.maxSpeed * (dtMax + Math.max(0, t - tMin)) + Math.sqrt(gMax * (cols.pEE[j] + cols.pNN[j])) + dtMax * Math.sqrt(gMax * (pVeVe + pVnVn));
+    const far = 20_000 + ctx.maxSpeed * (dtMax + Math.max(0, t - tMin)) + sqrtG * (cols.positionSpread[j] + dtMax * cols.velocitySpread[j]);
     if (cols.live[j] === 0 || cx < xMin - far || cx > xMax + far || cy < yMin - far || cy > yMax + far) {
       radii[j] = -1;
       continue;
     }
+    const pVeVe = cols.pVeVe[j], pVnVn = cols.pVnVn[j];
     const speed = Math.hypot(cols.vx[j], cols.vy[j]);
     const ve = ctx.filter.varianceBound(0, cols.pEE[j], cols.pEVe[j], pVeVe, pVeVe, pVnVn, speed, dtMax, cols.qScale[j]);
     const vn = ctx.filter.varianceBound(1, cols.pNN[j], cols.pNVn[j], pVnVn, pVeVe, pVnVn, speed, dtMax, cols.qScale[j]);

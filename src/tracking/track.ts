@@ -48,7 +48,7 @@ export interface Track {
   qScale: number;
   /** The latest ADS-B report of the track (position at the height used for it), the reference of radar bias estimation. */
   adsbReference?: { time: number; position: Geodetic; sigma: number };
-  /** UTC seconds of the last update per contributing sensor (CAT062 I062/290 ages); frozen entries, replaced on update ({@link sensorUpdateEntry}). */
+  /** UTC seconds of the last update per contributing sensor (CAT062 I062/290 ages); read-only entries, replaced on update ({@link sensorUpdateEntry}). */
   sensorUpdates: Map<SensorId, SensorUpdate>;
   /** UTC seconds of the latest emitted snapshot (update or coast). */
   eventTime: number;
@@ -71,11 +71,12 @@ export function technologyOf(plot: PlotReport, adsb: boolean): UpdateTechnology 
 }
 
 /**
- * A frozen per-sensor update entry: entries are never changed, only replaced, so that every
- * snapshot can share them (a track fused from many radars carries one per radar).
+ * A per-sensor update entry: entries are never changed (their fields are read-only), only
+ * replaced, so that every snapshot can share them (a track fused from many radars carries one
+ * per radar).
  */
 export function sensorUpdateEntry(sensorId: SensorId, plot: PlotReport): SensorUpdate {
-  return Object.freeze({ sensorId, time: plot.time, technology: technologyOf(plot, plot.detection === "none") });
+  return { sensorId, time: plot.time, technology: technologyOf(plot, plot.detection === "none") };
 }
 
 /** Records that `sensorId` updated the track with `plot` (I062/290 ages). */
@@ -131,7 +132,7 @@ function modeOfMovement(filter: ImmFilter, mu: Float64Array, climb: number, clim
   return { transversal, longitudinal, vertical };
 }
 
-/** A track's per-sensor update entries (frozen: shared, not copied). */
+/** A track's per-sensor update entries (read-only: shared, not copied). */
 function sensorUpdatesList(track: Track): SensorUpdate[] {
   return Array.from(track.sensorUpdates.values());
 }

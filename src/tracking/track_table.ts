@@ -39,6 +39,9 @@ export interface TrackColumns {
   pNVn: Float64Array;
   pVeVe: Float64Array;
   pVnVn: Float64Array;
+  /** √(pEE + pNN), m, and √(pVeVe + pVnVn), m/s: the horizontal spreads, for the cheapest "far from the batch" test. */
+  positionSpread: Float64Array;
+  velocitySpread: Float64Array;
   /** Process-noise scale of predictions (`Track.qScale`). */
   qScale: Float64Array;
   /** Aging deadline, UTC s: aging before it leaves the track unchanged. */
@@ -57,7 +60,7 @@ function columns(n: number): TrackColumns {
   const f = (): Float64Array => new Float64Array(n);
   const i = (): Int32Array => new Int32Array(n);
   return {
-    x: f(), y: f(), vx: f(), vy: f(), t: f(), pEE: f(), pNN: f(), pEVe: f(), pNVn: f(), pVeVe: f(), pVnVn: f(), qScale: f(), deadline: f(),
+    x: f(), y: f(), vx: f(), vy: f(), t: f(), pEE: f(), pNN: f(), pEVe: f(), pNVn: f(), pVeVe: f(), pVnVn: f(), positionSpread: f(), velocitySpread: f(), qScale: f(), deadline: f(),
     address: i(), misses: i(), updates: i(), live: i(),
   };
 }
@@ -120,6 +123,8 @@ export class TrackTable {
     c.pNVn[slot] = p[10];
     c.pVeVe[slot] = p[21];
     c.pVnVn[slot] = p[28];
+    c.positionSpread[slot] = Math.sqrt(p[0] + p[7]);
+    c.velocitySpread[slot] = Math.sqrt(p[21] + p[28]);
     c.qScale[slot] = tr.qScale;
     c.deadline[slot] = agingDeadline(tr, this.lifecycle);
     c.misses[slot] = tr.misses;

@@ -359,12 +359,12 @@ export interface ModeOfMovement {
 /** Surveillance technology of a track update (the columns of CAT062 I062/290). */
 export type UpdateTechnology = "psr" | "ssr" | "modeS" | "adsb" | "mlat";
 
-/** The last update of a system track by one sensor. */
+/** The last update of a system track by one sensor (read-only: snapshots of a track share these entries). */
 export interface SensorUpdate {
-  sensorId: SensorId;
+  readonly sensorId: SensorId;
   /** UTC seconds of the sensor's last report associated to the track. */
-  time: number;
-  technology: UpdateTechnology;
+  readonly time: number;
+  readonly technology: UpdateTechnology;
 }
 
 /** What happened to a track. */
