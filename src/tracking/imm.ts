@@ -34,14 +34,17 @@ export interface ImmState {
   x: Float64Array;
   /** Combined 6×6 covariance, row-major. */
   p: Float64Array;
-  /**
-   * Model-conditioned states, one 6-vector per model (empty until first needed: while `uniform`,
-   * every model's state is `x`). Views of one slot of the filter's model store, with `mp`
-   * (`ImmFilter.ensureModels`), or of a buffer of their own ({@link ensureModelArrays}).
-   */
+  /** Model-conditioned states, one 6-vector per model (while `uniform`, every model's state is `x` and these are not read). */
   mx: Float64Array[];
-  /** Model-conditioned covariances, one row-major 6×6 per model (empty until first needed, as `mx`). */
+  /** Model-conditioned covariances, one row-major 6×6 per model (not read while `uniform`, as `mx`). */
   mp: Float64Array[];
+  /**
+   * The array holding the state's block — x, P, μ, the model states, the model covariances, in
+   * that order; every array above is a view of it — and the block's offset in it: a slot of the
+   * filter's state store, or a buffer of the state's own (after `release`, or a clone).
+   */
+  block: Float64Array;
+  at: number;
   /** Model probabilities μ_j (sum 1). */
   mu: Float64Array;
   /** True while every model holds the same state (after `init`/`reset`): mixing is then the identity. */
@@ -61,8 +64,8 @@ export interface ImmState {
   cacheQ: number;
   cacheSlot: number;
   cacheEpoch: number;
-  /** The slot of the filter's model store holding `mx` and `mp`, −1 when they have a buffer of their own (or none). */
-  modelSlot: number;
+  /** The slot of the filter's state store holding the block, −1 when it has a buffer of its own. */
+  storeSlot: number;
 }
 
 /**
@@ -135,11 +138,10 @@ export interface ImmFilter {
    * interval `dt` (s) and the process-noise scale (the vertical scale included for i = 2).
    */
   varianceBound(i: number, pii: number, piv: number, pvv: number, pVeVe: number, pVnVn: number, speed: number, dt: number, qScale: number): number;
-  /** Gives a state model arrays (`mx`, `mp`) from the filter's store if it has none; their content is the caller's to set. */
-  ensureModels(state: ImmState): void;
   /**
-   * Returns a state's model arrays to the filter's store for reuse (call when its track is
-   * deleted). The state stays valid: its arrays move to a buffer of their own.
+   * Returns a state's block to the filter's store for reuse (call when its track is deleted).
+   * The state stays valid, in a buffer of its own: its arrays are new views (`x`, `p`, … must
+   * be read from the state again).
    */
   release(state: ImmState): void;
   /**
@@ -155,81 +157,71 @@ export interface ImmFilter {
 
 
 
-/**
- * Gives a state its model-conditioned arrays `mx`, `mp` for `r` models if it has none yet:
- * views of one buffer (one allocation, contiguous in memory). Their content is the caller's to set.
- */
-export function ensureModelArrays(s: ImmState, r: number): void {
-  if (s.mx.length >= r && s.mp.length >= r) return;
-  viewModels(s, new Float64Array(r * (N + NN)), 0, r);
-  s.modelSlot = -1;
+/** Doubles in the block of a state with r models: x, P, μ, r model states, r model covariances. */
+function blockSize(r: number): number {
+  return N + NN + r + r * (N + NN);
 }
 
-/** Points `mx` and `mp` of `s` at r model states and covariances laid out from `at` in `buf`. */
-function viewModels(s: ImmState, buf: Float64Array, at: number, r: number): void {
-  s.mx = Array.from({ length: r }, (_, j) => buf.subarray(at + j * N, at + (j + 1) * N));
-  s.mp = Array.from({ length: r }, (_, j) => buf.subarray(at + r * N + j * NN, at + r * N + (j + 1) * NN));
+/** Points every array of `s` (r models) at its block from `at` in `block`. */
+function viewBlock(s: ImmState, block: Float64Array, at: number, r: number): void {
+  const mxAt = at + N + NN + r;
+  const mpAt = mxAt + r * N;
+  s.block = block;
+  s.at = at;
+  s.x = block.subarray(at, at + N);
+  s.p = block.subarray(at + N, at + N + NN);
+  s.mu = block.subarray(at + N + NN, at + N + NN + r);
+  s.mx = Array.from({ length: r }, (_, j) => block.subarray(mxAt + j * N, mxAt + (j + 1) * N));
+  s.mp = Array.from({ length: r }, (_, j) => block.subarray(mpAt + j * NN, mpAt + (j + 1) * NN));
 }
 
-/** Model slots per slab of a model store. */
+/** States per slab of a state store. */
 const SLAB_SLOTS = 1024;
 
+const EMPTY_VIEW = new Float64Array(0);
+
 /**
- * A filter's store of model arrays: fixed-size slots in large slabs, recycled through a free
- * list, so that the model states of the live tracks sit together in memory (a track's update
- * reads all its models' covariances; scattered small buffers cost a cache and TLB miss each).
+ * A filter's store of state blocks: fixed-size slots in large slabs, recycled through a free
+ * list, so that the states of the live tracks sit together in memory and the hot loops read a
+ * state through the slab and an offset (a track's update reads all its models' covariances;
+ * scattered small buffers and their view objects cost a cache miss each).
  */
-class ModelStore {
+class StateStore {
   private readonly slabs: Float64Array[] = [];
   private readonly free: number[] = [];
   private next = 0;
 
   constructor(private readonly r: number) {}
 
-  /** Gives `s` model arrays from a free slot. */
+  /** Gives `s` a block from a free slot (content undefined). */
   take(s: ImmState): void {
-    const size = this.r * (N + NN);
+    const size = blockSize(this.r);
     let slot = this.free.pop();
     if (slot === undefined) {
       slot = this.next++;
       if (slot >= this.slabs.length * SLAB_SLOTS) this.slabs.push(new Float64Array(SLAB_SLOTS * size));
     }
-    viewModels(s, this.slabs[Math.floor(slot / SLAB_SLOTS)], (slot % SLAB_SLOTS) * size, this.r);
-    s.modelSlot = slot;
+    viewBlock(s, this.slabs[Math.floor(slot / SLAB_SLOTS)], (slot % SLAB_SLOTS) * size, this.r);
+    s.storeSlot = slot;
   }
 
-  /** Returns the slot of `s` (its model arrays move to a buffer of their own, content kept). */
+  /** Returns the slot of `s`; its block moves to a buffer of its own, content kept. */
   give(s: ImmState): void {
-    if (s.modelSlot < 0) return;
-    const slot = s.modelSlot;
-    const mx = s.mx, mp = s.mp;
-    const own = new Float64Array(this.r * (N + NN));
-    viewModels(s, own, 0, this.r);
-    for (let j = 0; j < this.r; j++) {
-      s.mx[j].set(mx[j]);
-      s.mp[j].set(mp[j]);
-    }
-    s.modelSlot = -1;
+    if (s.storeSlot < 0) return;
+    const slot = s.storeSlot;
+    const size = blockSize(this.r);
+    const own = s.block.slice(s.at, s.at + size);
+    viewBlock(s, own, 0, this.r);
+    s.storeSlot = -1;
     this.free.push(slot);
   }
 }
 
-/** A deep copy of an IMM state (the kept prediction is not carried over). */
+/** A deep copy of an IMM state, in a buffer of its own (the kept prediction is not carried over). */
 export function cloneImmState(s: ImmState): ImmState {
   const r = s.mu.length;
-  const core = new Float64Array(N + NN + r);
-  core.set(s.x, 0);
-  core.set(s.p, N);
-  core.set(s.mu, N + NN);
-  const out: ImmState = {
-    ...s, x: core.subarray(0, N), p: core.subarray(N, N + NN), mu: core.subarray(N + NN), mx: [], mp: [],
-    cacheDt: NaN, cacheSlot: -1, cacheEpoch: -1, modelSlot: -1,
-  };
-  if (s.mx.length > 0) {
-    ensureModelArrays(out, s.mx.length);
-    s.mx.forEach((v, j) => out.mx[j].set(v));
-    s.mp.forEach((v, j) => out.mp[j].set(v));
-  }
+  const out: ImmState = { ...s, cacheDt: NaN, cacheSlot: -1, cacheEpoch: -1, storeSlot: -1 };
+  viewBlock(out, s.block.slice(s.at, s.at + blockSize(r)), 0, r);
   return out;
 }
 
@@ -312,9 +304,10 @@ export function createImm(specs: readonly ImmModelSpec[], vertical: VerticalAdap
   /** Steps 1–2: predicted model probabilities into cbar, mixed initial conditions into x0/p0. */
   function mix(s: ImmState, dt: number): void {
     transition(dt);
+    const mu = s.mu;
     for (let j = 0; j < r; j++) {
       let c = 0;
-      for (let i = 0; i < r; i++) c += pi[i * r + j] * s.mu[i];
+      for (let i = 0; i < r; i++) c += pi[i * r + j] * mu[i];
       cbar[j] = c;
     }
     if (s.uniform || r === 1) {
@@ -325,7 +318,8 @@ export function createImm(specs: readonly ImmModelSpec[], vertical: VerticalAdap
       }
       return;
     }
-    const mu = s.mu, mx = s.mx, mp = s.mp;
+    // Read through the block (see viewBlock), not the per-model views.
+    const blk = s.block, mxAt = s.at + MX_AT, mpAt = s.at + MP_AT;
     for (let j = 0; j < r; j++) {
       const xo = x0[j];
       const po = p0[j];
@@ -333,20 +327,17 @@ export function createImm(specs: readonly ImmModelSpec[], vertical: VerticalAdap
       for (let i = 0; i < r; i++) wts[i] = cj > 0 ? (pi[i * r + j] * mu[i]) / cj : i === j ? 1 : 0;
       for (let k = 0; k < N; k++) {
         let v = 0;
-        for (let i = 0; i < r; i++) v += wts[i] * mx[i][k];
+        for (let i = 0; i < r; i++) v += wts[i] * blk[mxAt + i * N + k];
         xo[k] = v;
       }
       // Upper triangle only (P is symmetric), mirrored: Σ_i w_i (P_i + d_i d_iᵀ), d_i = x_i − x₀ⱼ.
-      for (let i = 0; i < r; i++) {
-        const xi = mx[i];
-        for (let k = 0; k < N; k++) dev[i * N + k] = xi[k] - xo[k];
-      }
+      for (let i = 0; i < r; i++) for (let k = 0; k < N; k++) dev[i * N + k] = blk[mxAt + i * N + k] - xo[k];
       for (let a = 0; a < N; a++) {
         for (let b = a; b < N; b++) {
           let v = 0;
           for (let i = 0; i < r; i++) {
             const w = wts[i];
-            if (w !== 0) v += w * (mp[i][a * N + b] + dev[i * N + a] * dev[i * N + b]);
+            if (w !== 0) v += w * (blk[mpAt + i * NN + a * N + b] + dev[i * N + a] * dev[i * N + b]);
           }
           po[a * N + b] = v;
           po[b * N + a] = v;
@@ -381,7 +372,11 @@ export function createImm(specs: readonly ImmModelSpec[], vertical: VerticalAdap
     for (let a = 1; a < N; a++) for (let b = 0; b < a; b++) outP[a * N + b] = outP[b * N + a];
   }
 
-  const modelStore = new ModelStore(r);
+  const stateStore = new StateStore(r);
+  // Offsets in a state's block (see viewBlock).
+  const MU_AT = N + NN;
+  const MX_AT = MU_AT + r;
+  const MP_AT = MX_AT + r * N;
 
   // The store of kept predictions (see PREDICTION_STORE_SLOTS): per slot r states, r covariances, r probabilities.
   const slotSize = r * (N + NN) + r;
@@ -440,15 +435,11 @@ export function createImm(specs: readonly ImmModelSpec[], vertical: VerticalAdap
     models,
     names: specs.map((s) => s.name),
     init(x, p) {
-      // One buffer for the whole state (one allocation, contiguous in memory).
-      // x, P and μ in one buffer; the model arrays come at the first update (most tentative
-      // tracks, clutter, never get one).
-      const core = new Float64Array(N + NN + r);
       const s: ImmState = {
-        x: core.subarray(0, N), p: core.subarray(N, N + NN), mu: core.subarray(N + NN),
-        mx: [], mp: [],
-        uniform: true, verticalNis: 1, verticalScale: 1, cacheDt: NaN, cacheQ: NaN, cacheSlot: -1, cacheEpoch: -1, modelSlot: -1,
+        x: EMPTY_VIEW, p: EMPTY_VIEW, mu: EMPTY_VIEW, mx: [], mp: [], block: EMPTY_VIEW, at: 0,
+        uniform: true, verticalNis: 1, verticalScale: 1, cacheDt: NaN, cacheQ: NaN, cacheSlot: -1, cacheEpoch: -1, storeSlot: -1,
       };
+      stateStore.take(s);
       this.reset(s, x, p);
       return s;
     },
@@ -479,11 +470,8 @@ export function createImm(specs: readonly ImmModelSpec[], vertical: VerticalAdap
       return varianceBound(i, p[i * N + i], p[i * N + i + 3], p[(i + 3) * N + i + 3], p[21], p[28], Math.hypot(s.x[3], s.x[4]), dt, qScale * (i === 2 ? s.verticalScale : 1));
     },
     varianceBound,
-    ensureModels(s) {
-      if (s.mx.length < r || s.mp.length < r) modelStore.take(s);
-    },
     release(s) {
-      modelStore.give(s);
+      stateStore.give(s);
     },
     updateOutOfSequence(s, lag, z, rm, dim) {
       s.cacheDt = NaN;
@@ -545,13 +533,15 @@ export function createImm(specs: readonly ImmModelSpec[], vertical: VerticalAdap
         norm += lik[j];
       }
       for (let j = 0; j < r; j++) s.mu[j] = lik[j] / norm;
-      if (s.mx.length < r) modelStore.take(s);
+      // The model states into the block, then their combination into x, P.
+      const blk = s.block, mxAt = s.at + MX_AT, mpAt = s.at + MP_AT;
       for (let j = 0; j < r; j++) {
-        s.mx[j].set(tmpX[j]);
-        s.mp[j].set(tmpP[j]);
+        const xj = tmpX[j], pj = tmpP[j];
+        for (let k = 0; k < N; k++) blk[mxAt + j * N + k] = xj[k];
+        for (let k = 0; k < NN; k++) blk[mpAt + j * NN + k] = pj[k];
       }
       s.uniform = false;
-      combine(s.mx, s.mp, s.mu, s.x, s.p);
+      combine(tmpX, tmpP, s.mu, s.x, s.p);
       if (dim === 3 && vertical.maxScale > 1) {
         s.verticalNis = vertical.memory * s.verticalNis + (1 - vertical.memory) * vNis;
         const k = s.verticalNis / vertical.threshold;

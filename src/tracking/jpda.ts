@@ -446,7 +446,6 @@ export function pdaUpdate(
   const r = models.length;
   if (state.uniform) {
     // Every model still holds (x, P): give each its own copy before model-level mixing.
-    filter.ensureModels(state);
     for (let j = 0; j < r; j++) {
       state.mx[j].set(state.x);
       state.mp[j].set(state.p);

@@ -427,6 +427,13 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
     table.refresh(tr);
   }
 
+  /** Gives a deleted track's filter state back to the filter's store (the track keeps a copy). */
+  function release(tr: Track): void {
+    filter.release(tr.imm);
+    tr.x = tr.imm.x;
+    tr.p = tr.imm.p;
+  }
+
   /** True when every configured sensor states its coverage and none covers the track's predicted position at `time`. */
   function outOfCoverage(tr: Track, time: number): boolean {
     if (sensorMap.size === 0) return false;
@@ -451,7 +458,7 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
         table.remove(tr);
         stats.tracksDeleted++;
         emit(out, "deleted", tr, time);
-        filter.release(tr.imm);
+        release(tr);
       } else if (r === "missed" && opts.deleteOutOfCoverage && tr.status !== "tentative" && tr.identity.icaoAddress === undefined && outOfCoverage(tr, time)) {
         // A miss where no sensor can see the track: the target has left the covered volume.
         tr.status = "deleted";
@@ -459,7 +466,7 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
         stats.tracksDeleted++;
         stats.tracksLeftCoverage++;
         emit(out, "deleted", tr, time);
-        filter.release(tr.imm);
+        release(tr);
       } else {
         if (r === "missed" && tr.status === "coasting") emit(out, "coasting", tr, time);
         table.refresh(tr);

@@ -206,7 +206,7 @@ describe("vertical manoeuvre adaptation", () => {
   });
 });
 
-describe("IMM model store", () => {
+describe("IMM state store", () => {
   const specs = DEFAULT_MOTION_MODELS.map((m) => ({ model: motionModelOf(m), name: m.name, sojournTime: m.sojournTime, initialProbability: m.initialProbability }));
   const diag = (v: number[]): Float64Array => {
     const p = new Float64Array(36);
@@ -220,23 +220,26 @@ describe("IMM model store", () => {
     return s;
   }
 
-  it("a released state keeps its models, and the slot it gave back serves a new track without aliasing", () => {
+  it("a released state keeps its content, and the slot it gave back serves a new track without aliasing", () => {
     const imm = createImm(specs);
     const a = seasoned(imm, 0);
     const b = seasoned(imm, 50_000);
     const before = a.mp.map((m) => m.slice());
-    const slot = a.modelSlot;
+    const xBefore = a.x.slice();
+    const slot = a.storeSlot;
     expect(slot).toBeGreaterThanOrEqual(0);
     imm.release(a);
-    expect(a.modelSlot).toBe(-1);
+    expect(a.storeSlot).toBe(-1);
     a.mp.forEach((m, j) => expect([...m]).toEqual([...before[j]]));
     const c = seasoned(imm, -80_000);
-    expect(c.modelSlot).toBe(slot); // recycled
+    expect(c.storeSlot).toBe(slot); // recycled
     a.mp.forEach((m, j) => expect([...m]).toEqual([...before[j]])); // untouched by the new owner
+    expect([...a.x]).toEqual([...xBefore]);
+    expect(c.x[0]).toBeLessThan(-70_000);
     // The released state still predicts as before the release.
     const x = new Float64Array(6), p = new Float64Array(36);
     imm.predict(a, 4, x, p);
     expect(x[0]).toBeGreaterThan(1000);
-    expect(b.modelSlot).not.toBe(c.modelSlot);
+    expect(b.storeSlot).not.toBe(c.storeSlot);
   });
 });
