@@ -304,10 +304,11 @@ export function createImm(specs: readonly ImmModelSpec[], vertical: VerticalAdap
   /** Steps 1–2: predicted model probabilities into cbar, mixed initial conditions into x0/p0. */
   function mix(s: ImmState, dt: number): void {
     transition(dt);
-    const mu = s.mu;
+    // Read through the block (see viewBlock), not the views.
+    const blk = s.block, muAt = s.at + MU_AT;
     for (let j = 0; j < r; j++) {
       let c = 0;
-      for (let i = 0; i < r; i++) c += pi[i * r + j] * mu[i];
+      for (let i = 0; i < r; i++) c += pi[i * r + j] * blk[muAt + i];
       cbar[j] = c;
     }
     if (s.uniform || r === 1) {
@@ -318,13 +319,12 @@ export function createImm(specs: readonly ImmModelSpec[], vertical: VerticalAdap
       }
       return;
     }
-    // Read through the block (see viewBlock), not the per-model views.
-    const blk = s.block, mxAt = s.at + MX_AT, mpAt = s.at + MP_AT;
+    const mxAt = s.at + MX_AT, mpAt = s.at + MP_AT;
     for (let j = 0; j < r; j++) {
       const xo = x0[j];
       const po = p0[j];
       const cj = cbar[j];
-      for (let i = 0; i < r; i++) wts[i] = cj > 0 ? (pi[i * r + j] * mu[i]) / cj : i === j ? 1 : 0;
+      for (let i = 0; i < r; i++) wts[i] = cj > 0 ? (pi[i * r + j] * blk[muAt + i]) / cj : i === j ? 1 : 0;
       for (let k = 0; k < N; k++) {
         let v = 0;
         for (let i = 0; i < r; i++) v += wts[i] * blk[mxAt + i * N + k];

@@ -32,7 +32,7 @@
 import { innovation, kalmanUpdate, newInnovation } from "./kalman.js";
 import { symmetrize } from "./linalg.js";
 import { STATE_DIM } from "./motion_model.js";
-import type { ImmFilter, ImmState } from "./imm.js";
+import { cloneImmState, type ImmFilter, type ImmState } from "./imm.js";
 
 const N = STATE_DIM;
 const NN = N * N;
@@ -389,8 +389,8 @@ function collapse(xs: Float64Array[], ps: Float64Array[], w: ArrayLike<number>, 
 function transitionMatrix(filter: ImmFilter, state: ImmState, dt: number): Float64Array {
   const r = filter.models.length;
   const pi = new Float64Array(r * r);
-  // (Its own prediction cache: predicting the probe must not touch the state's.)
-  const probe: ImmState = { ...state, mu: new Float64Array(r), cacheDt: NaN, cacheSlot: -1 };
+  // A copy: its probabilities are set to unit vectors, and predicting it must not touch the state.
+  const probe: ImmState = cloneImmState(state);
   const x = new Float64Array(N), p = new Float64Array(NN), row = new Float64Array(r);
   for (let i = 0; i < r; i++) {
     probe.mu.fill(0);
