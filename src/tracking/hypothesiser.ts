@@ -96,19 +96,20 @@ export interface HypothesiserContext {
 /** Below this many plot–track pairs a batch tests every pair (building the grid costs more). */
 const BRUTE_FORCE_PAIRS = 512;
 
+// Per-batch buffers, grown as the track table grows, and the grid, rebuilt for each batch
+// (one batch at a time).
+let cxBuf = new Float64Array(0);
+let cyBuf = new Float64Array(0);
+let radiiBuf = new Float64Array(0);
+let veBuf = new Float64Array(0);
+let vnBuf = new Float64Array(0);
+const sharedGrid = new TrackGrid();
+
 /**
  * The grid of a batch: each track entered at its position predicted to the middle of the batch,
  * with a radius covering its χ² gate at the batch's latest time, its motion across the batch,
  * and a one-plot track's reach at `maxSpeed`.
  */
-// Per-batch buffers, grown as the track table grows (one batch at a time).
-let cxBuf = new Float64Array(0);
-let cyBuf = new Float64Array(0);
-let radiiBuf = new Float64Array(0);
-let veBuf = new Float64Array(0);
-const sharedGrid = new TrackGrid();
-let vnBuf = new Float64Array(0);
-
 interface BatchGrid {
   grid: TrackGrid;
   /** Per track: predicted east and north variance bounds at the batch's latest time (m²), for the pre-gate. */
