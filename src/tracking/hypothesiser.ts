@@ -91,10 +91,16 @@ export interface HypothesiserContext {
   trackHeightSigmaFloor: number;
   /** Counter of full Mahalanobis tests, incremented here. */
   counters: { gateTests: number };
+  /**
+   * Plot–track pairs above which a batch is gated through the grid (default
+   * {@link BRUTE_FORCE_PAIRS}; 0 always uses the grid, Infinity never: the two give the same
+   * hypotheses).
+   */
+  gridThreshold?: number;
 }
 
 /** Below this many plot–track pairs a batch tests every pair (building the grid costs more). */
-const BRUTE_FORCE_PAIRS = 512;
+export const BRUTE_FORCE_PAIRS = 512;
 
 // Per-batch buffers, grown as the track table grows, and the grid, rebuilt for each batch
 // (one batch at a time).
@@ -218,7 +224,7 @@ export function hypothesise(plots: BatchPlot[], table: TrackTable, ctx: Hypothes
   const { filter } = ctx;
   const tracks = table.tracks;
   const cols = table.cols;
-  const batchGrid = plots.length * tracks.length > BRUTE_FORCE_PAIRS ? buildGrid(plots, table, ctx) : undefined;
+  const batchGrid = plots.length * tracks.length > (ctx.gridThreshold ?? BRUTE_FORCE_PAIRS) ? buildGrid(plots, table, ctx) : undefined;
   const grid = batchGrid?.grid;
   const gMax = Math.max(ctx.gate.threshold[2], ctx.gate.threshold[3]);
   const all: number[] = [];
@@ -245,9 +251,11 @@ export function hypothesise(plots: BatchPlot[], table: TrackTable, ctx: Hypothes
     const gamma = modeSMatch ? gammaModeS : gammaPlain;
     const de = conv.z[0] - (cols.x[j] + dt * cols.vx[j]);
     const dn = conv.z[1] - (cols.y[j] + dt * cols.vy[j]);
-    // With a grid, the bounds at the batch's latest time (larger, so still a necessary condition).
+    // With a grid, the pre-gate may use the bounds at the batch's latest time (larger, so still
+    // a necessary condition); the Mode S kinematic gate is a decision, not a pre-gate, and takes
+    // the pair's own interval.
     let ve: number, vn: number;
-    if (batchGrid && dt >= 0) {
+    if (batchGrid && dt >= 0 && !modeSMatch) {
       ve = batchGrid.ve[j];
       vn = batchGrid.vn[j];
     } else {
