@@ -135,6 +135,76 @@ function groundShiftBound(range: number): number {
   return range > h ? range - Math.sqrt(range * range - h * h) : range;
 }
 
+/**
+ * The polar extent of a batch's plots around their radar in the system plane: the ring
+ * [ρmin, ρmax] and the shortest arc holding every plot's bearing. A sector batch of a distant
+ * radar fills a small part of its bounding box; tracks outside the wedge are not entered.
+ */
+interface Wedge {
+  /** The radar's position in the plane, m. */
+  px: number;
+  py: number;
+  rhoMin: number;
+  rhoMax: number;
+  /** Start of the arc (bearing from north, clockwise, rad in [0, 2π)) and its width (rad, ≤ π). */
+  arcStart: number;
+  arcWidth: number;
+}
+
+const TWO_PI = 2 * Math.PI;
+const sitePlane = new Float64Array(3);
+
+/** The wedge of a batch whose plots all come from one sensor, when its arc is at most π; else undefined. */
+function batchWedge(plots: BatchPlot[], frame: SystemFrame): Wedge | undefined {
+  const sensor = plots[0].sensor;
+  for (const p of plots) if (p.sensor !== sensor) return undefined;
+  frame.toSystem(sensor.site, sitePlane);
+  const px = sitePlane[0], py = sitePlane[1];
+  let rhoMin = Infinity, rhoMax = -Infinity;
+  const bearings = new Float64Array(plots.length);
+  for (let i = 0; i < plots.length; i++) {
+    const dx = plots[i].conv.z[0] - px, dy = plots[i].conv.z[1] - py;
+    const rho = Math.hypot(dx, dy);
+    if (rho < rhoMin) rhoMin = rho;
+    if (rho > rhoMax) rhoMax = rho;
+    const b = Math.atan2(dx, dy);
+    bearings[i] = b < 0 ? b + TWO_PI : b;
+  }
+  if (!(rhoMax >= rhoMin)) return undefined;
+  bearings.sort();
+  // The arc is the circle less its largest gap between consecutive bearings.
+  let gap = bearings[0] + TWO_PI - bearings[bearings.length - 1];
+  let arcStart = bearings[0];
+  for (let i = 1; i < bearings.length; i++) {
+    const g = bearings[i] - bearings[i - 1];
+    if (g > gap) {
+      gap = g;
+      arcStart = bearings[i];
+    }
+  }
+  const arcWidth = TWO_PI - gap;
+  return arcWidth <= Math.PI ? { px, py, rhoMin, rhoMax, arcStart, arcWidth } : undefined;
+}
+
+/**
+ * False when no point within `reach` m of (x, y) can lie within the wedge's plots' reach — a
+ * necessary condition of a track disc meeting a plot disc: the distance from (x, y) to a point
+ * at bearing θ is at least |ρ − ρ_p| and at least ρ·sin(Δθ) (Δθ ≤ 90°, Δθ the bearing difference).
+ */
+function mayMeetWedge(w: Wedge, x: number, y: number, reach: number): boolean {
+  const dx = x - w.px, dy = y - w.py;
+  const rho = Math.hypot(dx, dy);
+  if (rho < w.rhoMin - reach || rho > w.rhoMax + reach) return false;
+  if (reach >= rho) return true;
+  let b = Math.atan2(dx, dy);
+  if (b < 0) b += TWO_PI;
+  let d = b - w.arcStart;
+  if (d < 0) d += TWO_PI;
+  if (d <= w.arcWidth) return true;
+  const off = Math.min(d - w.arcWidth, TWO_PI - d);
+  return off < Math.PI / 2 && rho * Math.sin(off) <= reach;
+}
+
 function buildGrid(plots: BatchPlot[], table: TrackTable, ctx: HypothesiserContext): BatchGrid {
   const tracks = table.tracks;
   const cols = table.cols;
@@ -157,6 +227,7 @@ function buildGrid(plots: BatchPlot[], table: TrackTable, ctx: HypothesiserConte
     if (reach > plotReach) plotReach = reach;
   }
   xMin -= plotReach; xMax += plotReach; yMin -= plotReach; yMax += plotReach;
+  const wedge = batchWedge(plots, ctx.frame);
   if (radiiBuf.length < tracks.length) {
     const n = Math.max(2 * radiiBuf.length, tracks.length);
     cxBuf = new Float64Array(n);
@@ -181,7 +252,7 @@ function buildGrid(plots: BatchPlot[], table: TrackTable, ctx: HypothesiserConte
     // cheap, generous bound: the track's own χ² spread now, its velocity spread and flight at
     // maxSpeed over the interval, and 20 km for the process noise.
     const far = 20_000 + ctx.maxSpeed * (dtMax + Math.max(0, t - tMin)) + sqrtG * (cols.positionSpread[j] + dtMax * cols.velocitySpread[j]);
-    if (cols.live[j] === 0 || cx < xMin - far || cx > xMax + far || cy < yMin - far || cy > yMax + far) {
+    if (cols.live[j] === 0 || cx < xMin - far || cx > xMax + far || cy < yMin - far || cy > yMax + far || (wedge && !mayMeetWedge(wedge, cx, cy, far + plotReach))) {
       radii[j] = -1;
       continue;
     }

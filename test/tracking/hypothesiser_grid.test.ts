@@ -71,11 +71,22 @@ function scene(seed: number): { table: TrackTable; plots: BatchPlot[] } {
   const plots: BatchPlot[] = [];
   const live = table.tracks.filter((t) => t.status !== "deleted");
   const m = 40 + Math.floor(u(0, 60));
+  // One radar's sector (a wedge of its coverage) or plots of both radars anywhere.
+  const oneSector = rnd() < 0.6;
+  const sectorStart = u(0, 2 * Math.PI), sectorWidth = u(0.1, 1.5);
   for (let i = 0; i < m; i++) {
-    const tr = live[Math.floor(u(0, live.length))];
+    let tr = live[Math.floor(u(0, live.length))];
+    const sensor = oneSector ? radars[0] : radars[i % 2];
+    if (oneSector) {
+      // A track whose bearing from the radar (at the system origin) lies in the sector, if any.
+      const inSector = live.filter((t) => {
+        const b = (Math.atan2(t.x[0], t.x[1]) + 2 * Math.PI) % (2 * Math.PI);
+        return (b - sectorStart + 2 * Math.PI) % (2 * Math.PI) <= sectorWidth;
+      });
+      if (inSector.length > 0) tr = inSector[Math.floor(u(0, inSector.length))];
+    }
     const time = tr.t + u(-3, 4);
     const target = frame.toGeodetic(tr.x[0] + (time - tr.t) * tr.x[3] + u(-500, 500), tr.x[1] + (time - tr.t) * tr.x[4] + u(-500, 500), tr.x[2] + u(-100, 100));
-    const sensor = radars[i % 2];
     const polar = geodeticToPolar(sensor.site, target, opts.refractionK);
     const kind = rnd();
     const plot: PlotReport = { kind: "plot", sensorId: sensor.id, time, range: polar.range, azimuth: polar.azimuth, detection: "psr" };
