@@ -9,7 +9,7 @@ import { dirname, resolve } from "node:path";
 import { once } from "node:events";
 import type { Writable } from "node:stream";
 import { InvalidArgumentError } from "commander";
-import type { EditionChoice } from "../formats/asterix/index.js";
+import { EDITIONS, type DecodeStats, type EditionChoice } from "../formats/asterix/index.js";
 import { FRAMINGS, type Framing } from "../formats/asterix/framing/index.js";
 import { dateReference, type FileStats, type InputIssue } from "../sources/index.js";
 
@@ -272,9 +272,29 @@ export function parseSacSic(value: string): string {
  */
 export function warnAboutFiles(files: FileStats[], known: Set<string>, sensorsFile: string | undefined, date: number | undefined): void {
   for (const f of files) {
+    warnEditionMismatch(f.file, f.decode);
     for (const [id, n] of Object.entries(f.decode.bySensor)) {
       if (!known.has(id)) process.stderr.write(`${f.file}: warning: ${n} records from sensor ${id}, which is not in ${sensorsFile}: not tracked\n`);
     }
     if (date === undefined && !f.absoluteTimes && f.decode.records > 0) warnNoDate(f.file);
+  }
+}
+
+/**
+ * Warns when a category's blocks failed to decode as often as at least a tenth of its records
+ * (and at least 3 times): the usual sign of a recording in another edition than the one chosen
+ * (the edition cannot be read from the data, ASTERIX Part 1 §4). Names the known editions and
+ * the `--edition` option.
+ */
+export function warnEditionMismatch(file: string, stats: DecodeStats): void {
+  for (const [cat, errors] of Object.entries(stats.errorsByCategory)) {
+    const records = stats.byCategory[Number(cat)] ?? 0;
+    if (errors < 3 || errors < 0.1 * records) continue;
+    const known = Object.keys(EDITIONS[Number(cat)] ?? {}).join(", ");
+    const c = cat.padStart(3, "0");
+    process.stderr.write(
+      `${file}: warning: ${errors} CAT${c} blocks failed to decode (${records} records decoded): the recording may be in another ` +
+      `CAT${c} edition than the one used; known: ${known}. Choose one with --edition ${Number(cat)}=ED (or ${Number(cat)}=ED@SAC/SIC for one sensor)\n`,
+    );
   }
 }

@@ -8,7 +8,7 @@ import { InvalidArgumentError } from "commander";
 import { AsterixDecoderStream, blockValidator, type EditionChoice } from "../formats/asterix/index.js";
 import type { Framing } from "../formats/asterix/framing/index.js";
 import { readBlockFile } from "../sources/index.js";
-import { collectEdition, issuePrinter, LineWriter, parseCount, parseDate, parseFraming, parseSacSic, warnNoDate } from "./common.js";
+import { collectEdition, issuePrinter, LineWriter, parseCount, parseDate, parseFraming, parseSacSic, warnEditionMismatch, warnNoDate } from "./common.js";
 import { reportLine } from "./output.js";
 
 interface DecodeOptions {
@@ -133,6 +133,7 @@ export function decodeCommand(program: Command): void {
         await out.line(`blocks ${s.blocks}, records ${s.records}, decode errors ${s.errors}, blocks of unsupported categories ${s.unsupportedBlocks}, problems ${issues.count()}`);
       }
       await out.close();
+      warnEditionMismatch(file, s);
       if (opts.date === undefined && !absoluteTimes && s.records > 0) warnNoDate(file);
       process.stderr.write(
         `${file}: ${s.blocks} blocks, ${s.records} records (${Object.entries(s.byCategory).map(([c, n]) => `CAT${c.padStart(3, "0")} ${n}`).join(", ") || "none"}), ` +

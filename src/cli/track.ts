@@ -61,8 +61,10 @@ export function trackCommand(program: Command): void {
           await out.line(JSON.stringify(trackLine(u)));
         }
       };
+      let systemTracks = 0;
       for await (const report of mergeByTime(streams)) {
         if (report.kind === "plot") plots++;
+        else if (report.kind === "track") systemTracks++;
         await write(tracker.process(report));
         if (report.time - lastTime >= 1) {
           lastTime = report.time;
@@ -75,6 +77,12 @@ export function trackCommand(program: Command): void {
       const st = tracker.stats();
       const known = new Set(sensors.map((x) => x.id));
       warnAboutFiles(fileStats, known, opts.sensors, opts.date);
+      if (systemTracks > 0) {
+        process.stderr.write(
+          `warning: ${systemTracks} system-track reports (CAT062 and the like) were read and not used: the tracker builds its ` +
+          `tracks from sensor plots (CAT048/CAT001), ADS-B and Mode S; \`skywatch decode --reports\` shows system tracks\n`,
+        );
+      }
       process.stderr.write(
         `${plots} plots read, ${st.plotsProcessed} tracked, in ${seconds.toFixed(2)} s (${Math.round(plots / seconds)} plots/s); ` +
         `${lines} track updates written; tracker: ${JSON.stringify(st)}; ${issues.count()} input problem(s)\n`,

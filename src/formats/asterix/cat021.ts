@@ -16,7 +16,7 @@ import { parseSensorId } from "./cat048.js";
 import type { AsterixRecord, ItemValue } from "./decode.js";
 import { encodeDataBlock } from "./encode.js";
 import { CAT021_2_6 } from "./specs/cat021_2_6.js";
-import { callsign, field, octal, value } from "./fields.js";
+import { callsign, field, octal, value, validLatLon } from "./fields.js";
 import { timeOfDayOf } from "./time.js";
 import { DEG, FL, FPM, FT, NM } from "./units.js";
 
@@ -41,7 +41,7 @@ export function cat021ToAdsb(rec: AsterixRecord, sensorId: string, time: number)
   if (gh !== undefined) r.geometricHeight = gh * FT;
   const lat = field(rec, "131", "LAT") ?? field(rec, "130", "LAT");
   const lon = field(rec, "131", "LON") ?? field(rec, "130", "LON");
-  if (lat !== undefined && lon !== undefined) {
+  if (lat !== undefined && lon !== undefined && validLatLon(lat, lon)) {
     const baro = r.pressureAltitude !== undefined;
     r.position = { lat: lat * DEG, lon: lon * DEG, height: baro ? r.pressureAltitude! : r.geometricHeight ?? NaN };
     if (baro) r.heightType = "barometric";

@@ -19,7 +19,7 @@ import { encodeDataBlock } from "./encode.js";
 import type { Projected, ProjectionSpec } from "./projection.js";
 import { CAT062_1_19 } from "./specs/cat062_1_19.js";
 import { CAT065_1_5 } from "./specs/cat065_1_5.js";
-import { callsign, field, num, obj, octal, text, value } from "./fields.js";
+import { callsign, field, num, obj, octal, text, value, validLatLon } from "./fields.js";
 import { timeOfDayOf } from "./time.js";
 import { DEG, FL, FPM, FT, NM } from "./units.js";
 
@@ -55,7 +55,7 @@ export function cat062ToTrack(rec: AsterixRecord, sensorId: string, time: number
   if (ga !== undefined) r.geometricHeight = ga * FT;
   const lat = field(rec, "105", "LAT");
   const lon = field(rec, "105", "LON");
-  if (lat !== undefined && lon !== undefined) {
+  if (lat !== undefined && lon !== undefined && validLatLon(lat, lon)) {
     r.position = { lat: lat * DEG, lon: lon * DEG, height: r.pressureAltitude ?? r.geometricHeight ?? NaN };
   }
   const x = field(rec, "100", "X");
@@ -127,7 +127,7 @@ export function cat062TrackFromFields(f: Projected<typeof CAT062_TRACK_FIELDS>, 
   const r: TrackReport = { kind: "track", sensorId, time, category: 62, trackNumber };
   if (has(f.fl)) r.pressureAltitude = f.fl * FL;
   if (has(f.ga)) r.geometricHeight = f.ga * FT;
-  if (has(f.lat) && has(f.lon)) {
+  if (has(f.lat) && has(f.lon) && validLatLon(f.lat, f.lon)) {
     r.position = { lat: f.lat * DEG, lon: f.lon * DEG, height: r.pressureAltitude ?? r.geometricHeight ?? NaN };
   }
   if (has(f.x) && has(f.y)) r.cartesian = { x: f.x, y: f.y };

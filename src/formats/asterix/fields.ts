@@ -48,3 +48,12 @@ export function callsign(rec: AsterixRecord, item: string, name: string): string
   const t = text(obj(rec.items[item]), name)?.trimEnd();
   return t ? t : undefined;
 }
+
+/**
+ * True for a WGS-84 latitude within ±90° and longitude within ±180° (degrees). The position
+ * items' fields can hold more (I062/105 and I021/130 span ±180° of latitude or beyond); a
+ * value outside is a wrong edition or a corrupt record, and its position is left out.
+ */
+export function validLatLon(latDeg: number, lonDeg: number): boolean {
+  return Math.abs(latDeg) <= 90 && Math.abs(lonDeg) <= 180;
+}

@@ -10,7 +10,7 @@
  */
 import type { MlatReport } from "../../types/index.js";
 import type { AsterixRecord } from "./decode.js";
-import { callsign, field, num, obj, octal, value } from "./fields.js";
+import { callsign, field, num, obj, octal, value, validLatLon } from "./fields.js";
 import { DEG, FL, FT } from "./units.js";
 
 /** Items of one category used by the conversion. */
@@ -40,7 +40,7 @@ export function mlatToReport(rec: AsterixRecord, sensorId: string, time: number)
   if (fl !== undefined) r.pressureAltitude = fl * FL;
   const h = value(rec, it.height);
   if (h !== undefined) r.geometricHeight = h * FT;
-  if (lat !== undefined && lon !== undefined) r.position = { lat: lat * DEG, lon: lon * DEG, height: r.geometricHeight ?? NaN };
+  if (lat !== undefined && lon !== undefined && validLatLon(lat, lon)) r.position = { lat: lat * DEG, lon: lon * DEG, height: r.geometricHeight ?? NaN };
   if (x !== undefined && y !== undefined) r.cartesian = { x, y };
   const vx = field(rec, "202", "VX");
   const vy = field(rec, "202", "VY");

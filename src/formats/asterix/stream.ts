@@ -35,6 +35,8 @@ export interface DecodeStats {
   skippedRecords: number;
   /** Records per category. */
   byCategory: Record<number, number>;
+  /** Blocks with a decode error per category (many of them usually mean a wrong edition). */
+  errorsByCategory: Record<number, number>;
   /** Records per sensor "SAC/SIC". */
   bySensor: Record<string, number>;
   /** Per sensor: data blocks, blocks with a decode error, and late records (older than `lateAfter` on arrival). */
@@ -179,7 +181,7 @@ interface Lane {
 export class AsterixDecoderStream {
   readonly registry: CategoryRegistry;
   readonly stats: DecodeStats = {
-    blocks: 0, records: 0, reports: 0, errors: 0, unsupportedBlocks: 0, skippedRecords: 0, byCategory: {}, bySensor: {},
+    blocks: 0, records: 0, reports: 0, errors: 0, unsupportedBlocks: 0, skippedRecords: 0, byCategory: {}, errorsByCategory: {}, bySensor: {},
     sensors: {},
   };
   private readonly lateAfter: number;
@@ -202,7 +204,7 @@ export class AsterixDecoderStream {
    */
   decode(block: TimedBlockInput): DecodedBlock {
     const result = decodeBlock(this.registry, block.data, block.offset);
-    const run = this.startBlock(block, result.error !== undefined, result.unsupported === true);
+    const run = this.startBlock(block, result.error !== undefined, result.unsupported === true, result.category);
     run.sources = [];
     for (const rec of result.records) this.record(rec, run);
     this.endBlock(run, result.error !== undefined);
@@ -306,7 +308,10 @@ export class AsterixDecoderStream {
     s.reports += reports;
     s.skippedRecords += skipped;
     run.late += late;
-    if (error) s.errors++;
+    if (error) {
+      s.errors++;
+      s.errorsByCategory[category] = (s.errorsByCategory[category] ?? 0) + 1;
+    }
     this.endBlock(run, error !== undefined);
     const out: DecodedReports = { category, offset: block.offset, reports: run.reports };
     if (error) out.error = error;
@@ -341,12 +346,15 @@ export class AsterixDecoderStream {
   }
 
   /** Counts a block and resolves its container time. */
-  private startBlock(block: TimedBlockInput, error: boolean, unsupported: boolean): BlockRun {
+  private startBlock(block: TimedBlockInput, error: boolean, unsupported: boolean, category?: number): BlockRun {
     // A container time of day (recording formats) becomes an absolute reference for the block.
     const containerTime = block.time ?? (block.timeOfDay !== undefined ? this.resolver.resolve(block.timeOfDay) : undefined);
     const s = this.stats;
     s.blocks++;
-    if (error) s.errors++;
+    if (error) {
+      s.errors++;
+      if (category !== undefined) s.errorsByCategory[category] = (s.errorsByCategory[category] ?? 0) + 1;
+    }
     if (unsupported) s.unsupportedBlocks++;
     return { sensorId: undefined, containerTime, arrival: block.time, reports: [], blockSensor: undefined, late: 0 };
   }
