@@ -146,9 +146,11 @@ interface Wedge {
   py: number;
   rhoMin: number;
   rhoMax: number;
-  /** Start of the arc (bearing from north, clockwise, rad in [0, 2π)) and its width (rad, ≤ π). */
-  arcStart: number;
-  arcWidth: number;
+  /** Unit vectors (east, north) of the arc's first and last bearings (clockwise from north; the arc spans at most π). */
+  ax: number;
+  ay: number;
+  bx: number;
+  by: number;
 }
 
 const TWO_PI = 2 * Math.PI;
@@ -174,35 +176,41 @@ function batchWedge(plots: BatchPlot[], frame: SystemFrame): Wedge | undefined {
   bearings.sort();
   // The arc is the circle less its largest gap between consecutive bearings.
   let gap = bearings[0] + TWO_PI - bearings[bearings.length - 1];
-  let arcStart = bearings[0];
+  let first = 0;
   for (let i = 1; i < bearings.length; i++) {
     const g = bearings[i] - bearings[i - 1];
     if (g > gap) {
       gap = g;
-      arcStart = bearings[i];
+      first = i;
     }
   }
-  const arcWidth = TWO_PI - gap;
-  return arcWidth <= Math.PI ? { px, py, rhoMin, rhoMax, arcStart, arcWidth } : undefined;
+  if (TWO_PI - gap > Math.PI) return undefined;
+  const a = bearings[first], b = bearings[(first + bearings.length - 1) % bearings.length];
+  return { px, py, rhoMin, rhoMax, ax: Math.sin(a), ay: Math.cos(a), bx: Math.sin(b), by: Math.cos(b) };
 }
 
 /**
- * False when no point within `reach` m of (x, y) can lie within the wedge's plots' reach — a
- * necessary condition of a track disc meeting a plot disc: the distance from (x, y) to a point
- * at bearing θ is at least |ρ − ρ_p| and at least ρ·sin(Δθ) (Δθ ≤ 90°, Δθ the bearing difference).
+ * False when no point within `reach` m of (x, y) can be a plot of the wedge — a necessary
+ * condition of a track disc meeting a plot disc: the distance from (x, y) to a point of the
+ * wedge is at least |ρ − ρ_p|, and, outside the arc, at least the distance to the nearer of its
+ * two bounding rays. No trigonometry: the arc test and the ray distances are cross and dot
+ * products with the rays' unit vectors.
  */
 function mayMeetWedge(w: Wedge, x: number, y: number, reach: number): boolean {
   const dx = x - w.px, dy = y - w.py;
-  const rho = Math.hypot(dx, dy);
-  if (rho < w.rhoMin - reach || rho > w.rhoMax + reach) return false;
-  if (reach >= rho) return true;
-  let b = Math.atan2(dx, dy);
-  if (b < 0) b += TWO_PI;
-  let d = b - w.arcStart;
-  if (d < 0) d += TWO_PI;
-  if (d <= w.arcWidth) return true;
-  const off = Math.min(d - w.arcWidth, TWO_PI - d);
-  return off < Math.PI / 2 && rho * Math.sin(off) <= reach;
+  const rho2 = dx * dx + dy * dy;
+  const inner = w.rhoMin - reach, outer = w.rhoMax + reach;
+  if ((inner > 0 && rho2 < inner * inner) || rho2 > outer * outer) return false;
+  if (rho2 <= reach * reach) return true;
+  // Clockwise bearings: the point is within the arc when it is clockwise of ray a and
+  // anticlockwise of ray b (cross products of (east, north) vectors; the arc spans ≤ π).
+  const crossA = w.ay * dx - w.ax * dy; // > 0: clockwise of a
+  const crossB = w.by * dx - w.bx * dy; // < 0: anticlockwise of b
+  if (crossA >= 0 && crossB <= 0) return true;
+  const rho = Math.sqrt(rho2);
+  const distA = w.ax * dx + w.ay * dy > 0 ? Math.abs(crossA) : rho;
+  const distB = w.bx * dx + w.by * dy > 0 ? Math.abs(crossB) : rho;
+  return Math.min(distA, distB) <= reach;
 }
 
 function buildGrid(plots: BatchPlot[], table: TrackTable, ctx: HypothesiserContext): BatchGrid {
