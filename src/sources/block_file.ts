@@ -48,11 +48,12 @@ export async function* readBlockFile(
   const buf = await readRecording(path);
   let framing = options.framing;
   if (framing === undefined) {
+    if (buf.length === 0) throw new SourceError(path, "unknown-framing", `recording ${path} is empty`);
     try {
       framing = detectFraming(buf, basename(path));
     } catch (err) {
       if (!(err instanceof FramingError)) throw err;
-      throw new SourceError(path, "unknown-framing", `recording ${path}: ${err.message}; pass the framing explicitly`, { cause: err });
+      throw new SourceError(path, "unknown-framing", `recording ${path}: ${err.message}; pass the framing explicitly (--format)`, { cause: err });
     }
   }
   yield* frameBlocks(buf, framing, options);

@@ -44,3 +44,14 @@ describe.skipIf(!HAS_SHARED_DATA)("skywatch decode: edition hint", () => {
     expect(r.stdout).toMatch(/records 100, decode errors 0/);
   });
 });
+
+describe("skywatch decode: an empty recording", () => {
+  it("says it is empty", () => {
+    const dir = mkdtempSync(join(tmpdir(), "skywatch-empty-"));
+    const file = join(dir, "empty.ast");
+    writeFileSync(file, "");
+    const r = skywatch("decode", file);
+    expect(r.stderr).toMatch(/recording .*empty\.ast is empty/);
+    expect(r.status).toBe(1);
+  });
+});

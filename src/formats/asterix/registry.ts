@@ -77,7 +77,7 @@ export class CategoryRegistry {
   private check(cat: number, edition: string): void {
     if (!EDITIONS[cat]?.[edition]) {
       const known = Object.keys(EDITIONS[cat] ?? {}).join(", ") || "none";
-      throw new RangeError(`CAT${cat} edition ${edition} is not known (known: ${known})`);
+      throw new RangeError(`CAT${String(cat).padStart(3, "0")} edition ${edition} is not known (known: ${known})`);
     }
   }
 
