@@ -38,7 +38,7 @@ import type { ImmFilter } from "./imm.js";
 import { relateIdentity, type IdentityCosts } from "./identity.js";
 import type { Track } from "./track.js";
 import { TrackGrid } from "./spatial_index.js";
-import type { TrackTable } from "./track_table.js";
+import type { TrackColumns, TrackTable } from "./track_table.js";
 
 /** One plot of a batch, ready for association. */
 export interface BatchPlot {
@@ -136,6 +136,30 @@ function groundShiftBound(range: number): number {
 }
 
 /**
+ * Radius of a plot's disc in the grid, m: its χ² spread at gate threshold `gMax`, widened for a
+ * 2D plot by how far its ground position moves with its assumed height.
+ */
+function plotDiscRadius(p: BatchPlot, gMax: number): number {
+  const r = p.conv.r;
+  return Math.sqrt(gMax * (r[0] + r[4])) + (p.conv.dim === 3 ? 0 : groundShiftBound(p.plot.range));
+}
+
+/**
+ * The east and north predicted-variance bounds (`ImmFilter.varianceBound`) of the track in slot
+ * `j`, `dt` s ahead, from the table's packed columns, into `out` [east, north] (m²); returns the
+ * track's horizontal speed (m/s), which they take.
+ */
+function columnVarianceBounds(filter: ImmFilter, cols: TrackColumns, j: number, dt: number, out: Float64Array): number {
+  const pVeVe = cols.pVeVe[j], pVnVn = cols.pVnVn[j], q = cols.qScale[j];
+  const speed = Math.hypot(cols.vx[j], cols.vy[j]);
+  out[0] = filter.varianceBound(0, cols.pEE[j], cols.pEVe[j], pVeVe, pVeVe, pVnVn, speed, dt, q);
+  out[1] = filter.varianceBound(1, cols.pNN[j], cols.pNVn[j], pVnVn, pVeVe, pVnVn, speed, dt, q);
+  return speed;
+}
+
+const bounds = new Float64Array(2);
+
+/**
  * The polar extent of a batch's plots around their radar in the system plane: the ring
  * [ρmin, ρmax] and the shortest arc holding every plot's bearing. A sector batch of a distant
  * radar fills a small part of its bounding box; tracks outside the wedge are not entered.
@@ -231,7 +255,7 @@ function buildGrid(plots: BatchPlot[], table: TrackTable, ctx: HypothesiserConte
     if (z[0] > xMax) xMax = z[0];
     if (z[1] < yMin) yMin = z[1];
     if (z[1] > yMax) yMax = z[1];
-    const reach = Math.sqrt(gMax * (p.conv.r[0] + p.conv.r[4])) + (p.conv.dim === 3 ? 0 : groundShiftBound(p.plot.range));
+    const reach = plotDiscRadius(p, gMax);
     if (reach > plotReach) plotReach = reach;
   }
   xMin -= plotReach; xMax += plotReach; yMin -= plotReach; yMax += plotReach;
@@ -264,10 +288,8 @@ function buildGrid(plots: BatchPlot[], table: TrackTable, ctx: HypothesiserConte
       radii[j] = -1;
       continue;
     }
-    const pVeVe = cols.pVeVe[j], pVnVn = cols.pVnVn[j];
-    const speed = Math.hypot(cols.vx[j], cols.vy[j]);
-    const ve = ctx.filter.varianceBound(0, cols.pEE[j], cols.pEVe[j], pVeVe, pVeVe, pVnVn, speed, dtMax, cols.qScale[j]);
-    const vn = ctx.filter.varianceBound(1, cols.pNN[j], cols.pNVn[j], pVnVn, pVeVe, pVnVn, speed, dtMax, cols.qScale[j]);
+    const speed = columnVarianceBounds(ctx.filter, cols, j, dtMax, bounds);
+    const ve = bounds[0], vn = bounds[1];
     veAll[j] = ve;
     vnAll[j] = vn;
     // Motion across the batch, and back to its oldest plot for an out-of-sequence pair.
@@ -338,9 +360,9 @@ export function hypothesise(plots: BatchPlot[], table: TrackTable, ctx: Hypothes
       ve = batchGrid.ve[j];
       vn = batchGrid.vn[j];
     } else {
-      const speed = Math.hypot(cols.vx[j], cols.vy[j]);
-      ve = filter.varianceBound(0, cols.pEE[j], cols.pEVe[j], cols.pVeVe[j], cols.pVeVe[j], cols.pVnVn[j], speed, adt, cols.qScale[j]);
-      vn = filter.varianceBound(1, cols.pNN[j], cols.pNVn[j], cols.pVnVn[j], cols.pVeVe[j], cols.pVnVn[j], speed, adt, cols.qScale[j]);
+      columnVarianceBounds(filter, cols, j, adt, bounds);
+      ve = bounds[0];
+      vn = bounds[1];
     }
     if (cols.updates[j] === 1 && !modeSMatch) {
       const reach = ctx.maxSpeed * adt + Math.sqrt(gamma * (conv.r[0] + conv.r[4] + cols.pEE[j] + cols.pNN[j]));
@@ -402,9 +424,7 @@ export function hypothesise(plots: BatchPlot[], table: TrackTable, ctx: Hypothes
     }
     let candidates: readonly number[] = all;
     if (grid) {
-      // A 2D plot's ground position moves with its assumed height: widen its disc by the bound.
-      const radius = Math.sqrt(gMax * (conv.r[0] + conv.r[4])) + (has3D ? 0 : groundShiftBound(plot.range));
-      candidates = grid.query(conv.z[0], conv.z[1], radius);
+      candidates = grid.query(conv.z[0], conv.z[1], plotDiscRadius(bp, gMax));
     }
     for (const j of candidates) if (plotAddress < 0 || cols.address[j] !== plotAddress) tryPair(j);
   }

@@ -427,8 +427,17 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
     table.refresh(tr);
   }
 
-  /** Gives a deleted track's filter state back to the filter's store (the track keeps a copy). */
-  function release(tr: Track): void {
+  /**
+   * Deletes a track at `time`: its number remembered under its Mode S address, out of the table,
+   * the event emitted, and its filter state given back to the filter's store (the track keeps a
+   * copy, so the emitted snapshot and any later read of it stay valid).
+   */
+  function deleteTrack(tr: Track, time: number, out: TrackUpdate[]): void {
+    rememberNumber(tr, time);
+    tr.status = "deleted";
+    table.remove(tr);
+    stats.tracksDeleted++;
+    emit(out, "deleted", tr, time);
     filter.release(tr.imm);
     tr.x = tr.imm.x;
     tr.p = tr.imm.p;
@@ -453,20 +462,11 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
       const tr = tracks[j];
       const r = ageTrack(tr, time, opts);
       if (r === "deleted") {
-        rememberNumber(tr, time);
-        tr.status = "deleted";
-        table.remove(tr);
-        stats.tracksDeleted++;
-        emit(out, "deleted", tr, time);
-        release(tr);
+        deleteTrack(tr, time, out);
       } else if (r === "missed" && opts.deleteOutOfCoverage && tr.status !== "tentative" && tr.identity.icaoAddress === undefined && outOfCoverage(tr, time)) {
         // A miss where no sensor can see the track: the target has left the covered volume.
-        tr.status = "deleted";
-        table.remove(tr);
-        stats.tracksDeleted++;
         stats.tracksLeftCoverage++;
-        emit(out, "deleted", tr, time);
-        release(tr);
+        deleteTrack(tr, time, out);
       } else {
         if (r === "missed" && tr.status === "coasting") emit(out, "coasting", tr, time);
         table.refresh(tr);
