@@ -38,7 +38,7 @@ import type { ImmFilter } from "./imm.js";
 import { relateIdentity, type IdentityCosts } from "./identity.js";
 import type { Track } from "./track.js";
 import { TrackGrid } from "./spatial_index.js";
-import type { TrackColumns, TrackTable } from "./track_table.js";
+import { GateField, KinField, type TrackColumns, type TrackTable } from "./track_table.js";
 
 /** One plot of a batch, ready for association. */
 export interface BatchPlot {
@@ -150,10 +150,11 @@ function plotDiscRadius(p: BatchPlot, gMax: number): number {
  * track's horizontal speed (m/s), which they take.
  */
 function columnVarianceBounds(filter: ImmFilter, cols: TrackColumns, j: number, dt: number, out: Float64Array): number {
-  const pVeVe = cols.pVeVe[j], pVnVn = cols.pVnVn[j], q = cols.qScale[j];
-  const speed = Math.hypot(cols.vx[j], cols.vy[j]);
-  out[0] = filter.varianceBound(0, cols.pEE[j], cols.pEVe[j], pVeVe, pVeVe, pVnVn, speed, dt, q);
-  out[1] = filter.varianceBound(1, cols.pNN[j], cols.pNVn[j], pVnVn, pVeVe, pVnVn, speed, dt, q);
+  const g = cols.gate, o = j * GateField.SIZE, k = j * KinField.SIZE;
+  const pVeVe = g[o + GateField.P_VEVE], pVnVn = g[o + GateField.P_VNVN], q = g[o + GateField.Q_SCALE];
+  const speed = Math.hypot(cols.kin[k + KinField.VX], cols.kin[k + KinField.VY]);
+  out[0] = filter.varianceBound(0, g[o + GateField.P_EE], g[o + GateField.P_EVE], pVeVe, pVeVe, pVnVn, speed, dt, q);
+  out[1] = filter.varianceBound(1, g[o + GateField.P_NN], g[o + GateField.P_NVN], pVnVn, pVeVe, pVnVn, speed, dt, q);
   return speed;
 }
 
@@ -240,6 +241,7 @@ function mayMeetWedge(w: Wedge, x: number, y: number, reach: number): boolean {
 function buildGrid(plots: BatchPlot[], table: TrackTable, ctx: HypothesiserContext): BatchGrid {
   const tracks = table.tracks;
   const cols = table.cols;
+  const kin = cols.kin;
   let tMin = Infinity, tMax = -Infinity;
   for (const p of plots) {
     if (p.plot.time < tMin) tMin = p.plot.time;
@@ -273,18 +275,24 @@ function buildGrid(plots: BatchPlot[], table: TrackTable, ctx: HypothesiserConte
   let sum = 0, entered = 0;
   for (let j = 0; j < tracks.length; j++) {
     // From the table's packed columns, so that a track far from the batch is never touched.
-    const t = cols.t[j];
+    const k = j * KinField.SIZE;
+    const updates = kin[k + KinField.UPDATES];
+    if (updates === 0) {
+      radii[j] = -1; // a removed track
+      continue;
+    }
+    const t = kin[k + KinField.T];
     const dtMid = Math.max(0, tMid - t);
     const dtMax = Math.max(0, tMax - t);
-    const cx = cols.x[j] + dtMid * cols.vx[j];
-    const cy = cols.y[j] + dtMid * cols.vy[j];
+    const cx = kin[k + KinField.X] + dtMid * kin[k + KinField.VX];
+    const cy = kin[k + KinField.Y] + dtMid * kin[k + KinField.VY];
     centreX[j] = cx;
     centreY[j] = cy;
     // Far from every plot of the batch (beyond any gate the track could have): not entered. A
     // cheap, generous bound: the track's own χ² spread now, its velocity spread and flight at
     // maxSpeed over the interval, and 20 km for the process noise.
-    const far = 20_000 + ctx.maxSpeed * (dtMax + Math.max(0, t - tMin)) + sqrtG * (cols.positionSpread[j] + dtMax * cols.velocitySpread[j]);
-    if (cols.live[j] === 0 || cx < xMin - far || cx > xMax + far || cy < yMin - far || cy > yMax + far || (wedge && !mayMeetWedge(wedge, cx, cy, far + plotReach))) {
+    const far = 20_000 + ctx.maxSpeed * (dtMax + Math.max(0, t - tMin)) + sqrtG * (kin[k + KinField.POSITION_SPREAD] + dtMax * kin[k + KinField.VELOCITY_SPREAD]);
+    if (cx < xMin - far || cx > xMax + far || cy < yMin - far || cy > yMax + far || (wedge && !mayMeetWedge(wedge, cx, cy, far + plotReach))) {
       radii[j] = -1;
       continue;
     }
@@ -294,7 +302,7 @@ function buildGrid(plots: BatchPlot[], table: TrackTable, ctx: HypothesiserConte
     vnAll[j] = vn;
     // Motion across the batch, and back to its oldest plot for an out-of-sequence pair.
     let r = Math.sqrt(gMax * (ve + vn)) + speed * (0.5 * (tMax - tMin) + Math.max(0, t - tMin));
-    if (cols.updates[j] === 1) r += ctx.maxSpeed * dtMax;
+    if (updates === 1) r += ctx.maxSpeed * dtMax;
     radii[j] = r;
     sum += r;
     entered++;
@@ -329,7 +337,7 @@ export function hypothesise(plots: BatchPlot[], table: TrackTable, ctx: Hypothes
   const grid = batchGrid?.grid;
   const gMax = Math.max(ctx.gate.threshold[2], ctx.gate.threshold[3]);
   const all: number[] = [];
-  if (!grid) for (let j = 0; j < tracks.length; j++) if (cols.live[j] === 1) all.push(j);
+  if (!grid) for (let j = 0; j < tracks.length; j++) if (table.isLive(j)) all.push(j);
   // The plot being paired and what depends on it only (set per plot below).
   let i = 0;
   let bp = plots[0];
@@ -341,17 +349,20 @@ export function hypothesise(plots: BatchPlot[], table: TrackTable, ctx: Hypothes
     // The cheap tests first, on the table's packed columns; the track object is read only
     // by pairs that pass them.
     // dt: signed interval for the mean; |dt| bounds the growth of the variance either way.
-    const dt = plot.time - cols.t[j];
+    const k = j * KinField.SIZE, g = j * GateField.SIZE;
+    const kin = cols.kin, gate = cols.gate;
+    const dt = plot.time - kin[k + KinField.T];
     if (dt < -ctx.outOfSequenceLag) return;
     const adt = Math.abs(dt);
     // Identity (`identity.ts`): different Mode S addresses forbid the pair.
-    const trackAddress = cols.address[j];
+    const trackAddress = gate[g + GateField.ADDRESS];
     if (plotAddress >= 0 && trackAddress >= 0 && plotAddress !== trackAddress) return;
     const modeSMatch = plotAddress >= 0 && plotAddress === trackAddress;
-    if (!modeSMatch && cols.misses[j] >= ctx.maxMissedScans && trackAddress >= 0) return;
+    if (!modeSMatch && gate[g + GateField.MISSES] >= ctx.maxMissedScans && trackAddress >= 0) return;
     const gamma = modeSMatch ? gammaModeS : gammaPlain;
-    const de = conv.z[0] - (cols.x[j] + dt * cols.vx[j]);
-    const dn = conv.z[1] - (cols.y[j] + dt * cols.vy[j]);
+    const x0 = kin[k + KinField.X], y0 = kin[k + KinField.Y];
+    const de = conv.z[0] - (x0 + dt * kin[k + KinField.VX]);
+    const dn = conv.z[1] - (y0 + dt * kin[k + KinField.VY]);
     // With a grid, the pre-gate may use the bounds at the batch's latest time (larger, so still
     // a necessary condition); the Mode S kinematic gate is a decision, not a pre-gate, and takes
     // the pair's own interval.
@@ -364,10 +375,10 @@ export function hypothesise(plots: BatchPlot[], table: TrackTable, ctx: Hypothes
       ve = bounds[0];
       vn = bounds[1];
     }
-    if (cols.updates[j] === 1 && !modeSMatch) {
-      const reach = ctx.maxSpeed * adt + Math.sqrt(gamma * (conv.r[0] + conv.r[4] + cols.pEE[j] + cols.pNN[j]));
-      const ex = conv.z[0] - cols.x[j];
-      const nx = conv.z[1] - cols.y[j];
+    if (kin[k + KinField.UPDATES] === 1 && !modeSMatch) {
+      const reach = ctx.maxSpeed * adt + Math.sqrt(gamma * (conv.r[0] + conv.r[4] + gate[g + GateField.P_EE] + gate[g + GateField.P_NN]));
+      const ex = conv.z[0] - x0;
+      const nx = conv.z[1] - y0;
       if (ex * ex + nx * nx > reach * reach) return;
     }
     const tr = tracks[j];
@@ -426,7 +437,7 @@ export function hypothesise(plots: BatchPlot[], table: TrackTable, ctx: Hypothes
     if (grid) {
       candidates = grid.query(conv.z[0], conv.z[1], plotDiscRadius(bp, gMax));
     }
-    for (const j of candidates) if (plotAddress < 0 || cols.address[j] !== plotAddress) tryPair(j);
+    for (const j of candidates) if (plotAddress < 0 || cols.gate[j * GateField.SIZE + GateField.ADDRESS] !== plotAddress) tryPair(j);
   }
   return out;
 }

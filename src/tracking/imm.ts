@@ -266,8 +266,10 @@ export function createImm(specs: readonly ImmModelSpec[], vertical: VerticalAdap
 
   // Scratch space (single-threaded; never escapes a call).
   const pi = new Float64Array(r * r);
-  const wts = new Float64Array(r);
+  const wts = new Float64Array(r * r);
   const dev = new Float64Array(r * N);
+  const shift = new Float64Array(r * N);
+  const moments = new Float64Array(r);
   const cbar = new Float64Array(r);
   const x0 = specs.map(() => new Float64Array(N));
   const p0 = specs.map(() => new Float64Array(NN));
@@ -275,9 +277,9 @@ export function createImm(specs: readonly ImmModelSpec[], vertical: VerticalAdap
   const pj = new Float64Array(NN);
   const lik = new Float64Array(r);
   const inn: Innovation = newInnovation();
-  const tmpX = specs.map(() => new Float64Array(N));
+  const tmpX: Float64Array[] = specs.map(() => new Float64Array(N));
   const cross = new Float64Array(N * 3);
-  const tmpP = specs.map(() => new Float64Array(NN));
+  const tmpP: Float64Array[] = specs.map(() => new Float64Array(NN));
 
   function varianceBound(i: number, pii: number, piv: number, pvv: number, pVeVe: number, pVnVn: number, speed: number, dt: number, qScale: number): number {
     // The largest of the models' bounds, inline: NCV growth with the largest noise, and for
@@ -319,27 +321,35 @@ export function createImm(specs: readonly ImmModelSpec[], vertical: VerticalAdap
       }
       return;
     }
+    // With d_i = x_i − x_ref (the first model's state the reference) and f_j = x₀ⱼ − x_ref = Σ_i μ_i|j d_i:
+    // P₀ⱼ = Σ_i μ_i|j (P_i + d_i d_iᵀ) − f_j f_jᵀ, the spread about x₀ⱼ by the shifted-data
+    // formula (the deviations are of the order of the spread, so nothing cancels). Each
+    // P_i + d_i d_iᵀ is then formed once for all r mixed covariances.
     const mxAt = s.at + MX_AT, mpAt = s.at + MP_AT;
     for (let j = 0; j < r; j++) {
-      const xo = x0[j];
-      const po = p0[j];
       const cj = cbar[j];
-      for (let i = 0; i < r; i++) wts[i] = cj > 0 ? (pi[i * r + j] * blk[muAt + i]) / cj : i === j ? 1 : 0;
+      for (let i = 0; i < r; i++) wts[j * r + i] = cj > 0 ? (pi[i * r + j] * blk[muAt + i]) / cj : i === j ? 1 : 0;
+    }
+    for (let i = 0; i < r; i++) for (let k = 0; k < N; k++) dev[i * N + k] = blk[mxAt + i * N + k] - blk[mxAt + k];
+    for (let j = 0; j < r; j++) {
+      const xo = x0[j];
       for (let k = 0; k < N; k++) {
         let v = 0;
-        for (let i = 0; i < r; i++) v += wts[i] * blk[mxAt + i * N + k];
-        xo[k] = v;
+        for (let i = 1; i < r; i++) v += wts[j * r + i] * dev[i * N + k];
+        shift[j * N + k] = v;
+        xo[k] = blk[mxAt + k] + v;
       }
-      // Upper triangle only (P is symmetric), mirrored: Σ_i w_i (P_i + d_i d_iᵀ), d_i = x_i − x₀ⱼ.
-      for (let i = 0; i < r; i++) for (let k = 0; k < N; k++) dev[i * N + k] = blk[mxAt + i * N + k] - xo[k];
-      for (let a = 0; a < N; a++) {
-        for (let b = a; b < N; b++) {
-          let v = 0;
-          for (let i = 0; i < r; i++) {
-            const w = wts[i];
-            if (w !== 0) v += w * (blk[mpAt + i * NN + a * N + b] + dev[i * N + a] * dev[i * N + b]);
-          }
-          po[a * N + b] = v;
+    }
+    // Upper triangle only (P is symmetric), mirrored.
+    for (let a = 0; a < N; a++) {
+      for (let b = a; b < N; b++) {
+        const ab = a * N + b;
+        for (let i = 0; i < r; i++) moments[i] = blk[mpAt + i * NN + ab] + dev[i * N + a] * dev[i * N + b];
+        for (let j = 0; j < r; j++) {
+          let v = -shift[j * N + a] * shift[j * N + b];
+          for (let i = 0; i < r; i++) v += wts[j * r + i] * moments[i];
+          const po = p0[j];
+          po[ab] = v;
           po[b * N + a] = v;
         }
       }
@@ -378,56 +388,55 @@ export function createImm(specs: readonly ImmModelSpec[], vertical: VerticalAdap
   const MX_AT = MU_AT + r;
   const MP_AT = MX_AT + r * N;
 
-  // The store of kept predictions (see PREDICTION_STORE_SLOTS): per slot r states, r covariances, r probabilities.
+  // The store of kept predictions (see PREDICTION_STORE_SLOTS): per slot, views of its r model
+  // states and r covariances and its r predicted probabilities, in chunks allocated as needed
+  // and never moved, so that a prediction is computed in its slot and updated there (no copy).
+  interface KeptSlot {
+    x: Float64Array[];
+    p: Float64Array[];
+    cbar: Float64Array;
+  }
+  const kept: KeptSlot[] = [];
+  const KEPT_CHUNK = 64;
   const slotSize = r * (N + NN) + r;
-  let store = new Float64Array(0);
   let storeNext = 0;
   let storeEpoch = 0;
 
-  /** Keeps tmpX/tmpP/cbar (the model predictions over dt) for an update of `s` over the same interval. */
-  function keepPrediction(s: ImmState, dt: number, qScale: number): void {
+  /** The next slot of the store, claimed for the prediction of `s` over dt (the slot's previous content is dropped). */
+  function claimSlot(s: ImmState, dt: number, qScale: number): KeptSlot {
     if (storeNext === PREDICTION_STORE_SLOTS) {
       storeNext = 0;
       storeEpoch++; // every earlier slot is now stale
     }
     const slot = storeNext++;
-    if (store.length < (slot + 1) * slotSize) {
-      const grown = new Float64Array(Math.min(PREDICTION_STORE_SLOTS, Math.max(64, 2 * (slot + 1))) * slotSize);
-      grown.set(store);
-      store = grown;
+    while (kept.length <= slot) {
+      const chunk = new Float64Array(KEPT_CHUNK * slotSize);
+      for (let c = 0; c < KEPT_CHUNK; c++) {
+        let o = c * slotSize;
+        const x: Float64Array[] = [], p: Float64Array[] = [];
+        for (let j = 0; j < r; j++, o += N) x.push(chunk.subarray(o, o + N));
+        for (let j = 0; j < r; j++, o += NN) p.push(chunk.subarray(o, o + NN));
+        kept.push({ x, p, cbar: chunk.subarray(o, o + r) });
+      }
     }
-    let o = slot * slotSize;
-    for (let j = 0; j < r; j++) {
-      const xj = tmpX[j], pj = tmpP[j];
-      for (let k = 0; k < N; k++) store[o++] = xj[k];
-      for (let k = 0; k < NN; k++) store[o++] = pj[k];
-    }
-    for (let j = 0; j < r; j++) store[o++] = cbar[j];
     s.cacheSlot = slot;
     s.cacheEpoch = storeEpoch;
     s.cacheDt = dt;
     s.cacheQ = qScale;
+    return kept[slot];
   }
 
-  /** Restores the kept predictions of `s` over dt into tmpX/tmpP/cbar; false when there are none. */
-  function restorePrediction(s: ImmState, dt: number, qScale: number): boolean {
-    if (!(s.cacheDt === dt && s.cacheQ === qScale && s.cacheEpoch === storeEpoch && s.cacheSlot >= 0)) return false;
-    let o = s.cacheSlot * slotSize;
-    for (let j = 0; j < r; j++) {
-      const xj = tmpX[j], pj = tmpP[j];
-      for (let k = 0; k < N; k++) xj[k] = store[o++];
-      for (let k = 0; k < NN; k++) pj[k] = store[o++];
-    }
-    for (let j = 0; j < r; j++) cbar[j] = store[o++];
-    return true;
+  /** The kept prediction of `s` over dt with noise scale qScale, or undefined when there is none. */
+  function keptPrediction(s: ImmState, dt: number, qScale: number): KeptSlot | undefined {
+    return s.cacheDt === dt && s.cacheQ === qScale && s.cacheEpoch === storeEpoch && s.cacheSlot >= 0 ? kept[s.cacheSlot] : undefined;
   }
 
-  /** Steps 1–3a: mixing and model-matched prediction into tmpX/tmpP. */
-  function predictModels(s: ImmState, dt: number, qScale: number): void {
+  /** Steps 1–3a: mixing (probabilities into cbar) and model-matched prediction into outX/outP. */
+  function predictModels(s: ImmState, dt: number, qScale: number, outX: Float64Array[], outP: Float64Array[]): void {
     mix(s, dt);
     for (let j = 0; j < r; j++) {
-      models[j].predictState(x0[j], dt, tmpX[j]);
-      models[j].predictCovariance(p0[j], dt, tmpP[j], qScale, s.verticalScale);
+      models[j].predictState(x0[j], dt, outX[j]);
+      models[j].predictCovariance(p0[j], dt, outP[j], qScale, s.verticalScale);
     }
   }
 
@@ -460,10 +469,16 @@ export function createImm(specs: readonly ImmModelSpec[], vertical: VerticalAdap
         if (outMu) outMu.set(s.mu);
         return;
       }
-      predictModels(s, dt, qScale);
-      combine(tmpX, tmpP, cbar, outX, outP);
+      if (keep) {
+        const k = claimSlot(s, dt, qScale);
+        predictModels(s, dt, qScale, k.x, k.p);
+        k.cbar.set(cbar);
+        combine(k.x, k.p, cbar, outX, outP);
+      } else {
+        predictModels(s, dt, qScale, tmpX, tmpP);
+        combine(tmpX, tmpP, cbar, outX, outP);
+      }
       if (outMu) outMu.set(cbar);
-      if (keep) keepPrediction(s, dt, qScale);
     },
     predictedVariance(s, i, dt, qScale = 1) {
       const p = s.p;
@@ -500,7 +515,17 @@ export function createImm(specs: readonly ImmModelSpec[], vertical: VerticalAdap
       retrodictNcv(s.x, s.p, lag, qMax, outX, outP, cross);
     },
     update(s, dt, z, rm, dim, qScale = 1) {
-      if (!restorePrediction(s, dt, qScale)) predictModels(s, dt, qScale);
+      // The model predictions: kept by the gate's predict over the same interval, updated in
+      // their slot, or computed now.
+      let px: Float64Array[] = tmpX, pp: Float64Array[] = tmpP;
+      const k = keptPrediction(s, dt, qScale);
+      if (k) {
+        px = k.x;
+        pp = k.p;
+        cbar.set(k.cbar);
+      } else {
+        predictModels(s, dt, qScale, tmpX, tmpP);
+      }
       s.cacheDt = NaN;
       // The gate already tested the combined prediction; report the distance of the model most
       // probable beforehand.
@@ -509,7 +534,7 @@ export function createImm(specs: readonly ImmModelSpec[], vertical: VerticalAdap
       let maxLog = -Infinity;
       let vNis = 1;
       for (let j = 0; j < r; j++) {
-        if (!innovation(tmpX[j], tmpP[j], z, rm, dim, inn)) return undefined;
+        if (!innovation(px[j], pp[j], z, rm, dim, inn)) return undefined;
         if (best < 0 || cbar[j] > cbar[best]) {
           best = j;
           d2 = inn.d2;
@@ -517,7 +542,7 @@ export function createImm(specs: readonly ImmModelSpec[], vertical: VerticalAdap
         }
         lik[j] = -0.5 * (inn.d2 + inn.logDetS);
         if (lik[j] > maxLog) maxLog = lik[j];
-        kalmanUpdate(tmpX[j], tmpP[j], rm, inn);
+        kalmanUpdate(px[j], pp[j], rm, inn);
       }
       let sum = 0;
       for (let j = 0; j < r; j++) {
@@ -536,12 +561,12 @@ export function createImm(specs: readonly ImmModelSpec[], vertical: VerticalAdap
       // The model states into the block, then their combination into x, P.
       const blk = s.block, mxAt = s.at + MX_AT, mpAt = s.at + MP_AT;
       for (let j = 0; j < r; j++) {
-        const xj = tmpX[j], pj = tmpP[j];
+        const xj = px[j], pj = pp[j];
         for (let k = 0; k < N; k++) blk[mxAt + j * N + k] = xj[k];
         for (let k = 0; k < NN; k++) blk[mpAt + j * NN + k] = pj[k];
       }
       s.uniform = false;
-      combine(tmpX, tmpP, s.mu, s.x, s.p);
+      combine(px, pp, s.mu, s.x, s.p);
       if (dim === 3 && vertical.maxScale > 1) {
         s.verticalNis = vertical.memory * s.verticalNis + (1 - vertical.memory) * vNis;
         const k = s.verticalNis / vertical.threshold;

@@ -74,7 +74,7 @@ export function initiateTrack(
     x: imm.x,
     p: imm.p,
     imm,
-    sensorUpdates: new Map([[sensorId, sensorUpdateEntry(sensorId, plot)]]),
+    sensorUpdates: [sensorUpdateEntry(sensorId, plot)],
     t: plot.time,
     lastUpdateTime: plot.time,
     scanStart: plot.time,

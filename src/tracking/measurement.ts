@@ -9,9 +9,9 @@
  * position measurement (see `kalman.ts`).
  *
  * Conversion chain: (ρ, θ, h) → WGS-84 by the 4/3-effective-earth model of `geo/radar.ts`
- * (`polarToGeodetic`; with an elevation: `polarElevationToGeodetic`) → ECEF → system
- * (`geodeticToEnu`). J is taken by forward differences of that same chain (steps 1 m, 1 µrad),
- * so the covariance is consistent with the earth-curvature model at any range.
+ * (`polarToGeodetic`; with an elevation: `polarElevationToGeodetic`) → system plane
+ * (`system_frame.ts`). J is the analytic Jacobian of that same chain ({@link polarJacobian}), so
+ * the covariance is consistent with the earth-curvature model at any range.
  *
  * Third coordinate, in order of preference:
  * 1. Mode C pressure altitude (not garbled), σ = sensor `sigmas.modeC` or `modeCSigma`
@@ -28,7 +28,7 @@
  * converted directly (no polar step), with the covariance implied by its NACp/NUCp.
  */
 import type { AdsbReport, Geodetic, PlotReport, SensorSigmas } from "../types/index.js";
-import { elevationForHeight, groundRange, heightFromElevation, polarElevationToGeodetic, polarToGeodetic } from "../geo/index.js";
+import { effectiveRadius, elevationForHeight, gaussianRadius, groundRange, heightFromElevation, polarElevationToGeodetic, polarToGeodetic } from "../geo/index.js";
 import type { SystemFrame } from "./system_frame.js";
 
 /** Where the height of a converted plot came from. */
@@ -149,6 +149,117 @@ function toEnu(site: Geodetic, frame: SystemFrame, k: number, useElevation: bool
   return ENU_OUT;
 }
 
+/**
+ * The Jacobian of the conversion of `toEnu`, ∂(x, y, h)/∂(ρ, θ, third), into `jac` (row-major
+ * 3×3; third = target height, or elevation when `useElevation`), at the converted position `z`.
+ * Analytic, by the chain of the conversion:
+ *
+ * 1. radar model (`geo/radar.ts`): ground range d = kR·θe with θe = atan2(ρ cos E, Ra + ρ sin E),
+ *    ∂θe/∂ρ = Ra cos E / q and ∂θe/∂E = −ρ (ρ + Ra sin E) / q, q = (Ra + ρ sin E)² + (ρ cos E)²;
+ *    for a given height, E follows from Rt² = Ra² + ρ² + 2ρRa sin E: ∂E/∂ρ = −(ρ + Ra sin E) /
+ *    (ρ Ra cos E), ∂E/∂h = Rt / (ρ Ra cos E); for an elevation, h = Rt − kR with ∂h/∂ρ =
+ *    (ρ + Ra sin E)/Rt and ∂h/∂E = ρ Ra cos E / Rt;
+ * 2. the spherical direct problem from the site (sphere of radius R_s): a change of d moves the
+ *    ground point along the great circle (its final bearing α₂ at the point), a change of θ
+ *    moves it across, by R_s sin(d/R_s) per radian;
+ * 3. the azimuthal equidistant plane (`system_frame.ts`): true bearings at the point become
+ *    grid bearings less the meridian convergence γ (the final minus the initial bearing of the
+ *    great circle from the origin); the scale is 1 along the radius from the origin and δ/sin δ
+ *    across it (δ the central angle from the origin; Snyder 1987, §25).
+ */
+export function polarJacobian(
+  site: Geodetic, frame: SystemFrame, k: number, useElevation: boolean, rho: number, az: number, third: number, z: Float64Array, jac: Float64Array,
+): void {
+  const re = effectiveRadius(site.lat, k);
+  const ra = re + site.height;
+  // 1. Radar model: d and h against ρ and the third coordinate.
+  let el: number, elRho: number, elThird: number, hRho: number, hThird: number;
+  if (useElevation) {
+    el = third;
+    const rt = Math.sqrt(ra * ra + rho * rho + 2 * rho * ra * Math.sin(el));
+    elRho = 0;
+    elThird = 1;
+    hRho = (rho + ra * Math.sin(el)) / rt;
+    hThird = (rho * ra * Math.cos(el)) / rt;
+  } else {
+    el = elevationForHeight(rho, site.height, third, site.lat, k);
+    hRho = 0;
+    hThird = 1;
+    if (Number.isNaN(el)) {
+      // Out of geometry: the conversion puts the plot at zero elevation whatever the height.
+      el = 0;
+      elRho = 0;
+      elThird = 0;
+    } else {
+      const denom = rho * ra * Math.max(Math.cos(el), 1e-9);
+      elRho = -(rho + ra * Math.sin(el)) / denom;
+      elThird = (re + third) / denom;
+    }
+  }
+  const sinE = Math.sin(el), cosE = Math.cos(el);
+  const X = ra + rho * sinE, Y = rho * cosE;
+  const q = X * X + Y * Y;
+  const thRho = (ra * cosE) / q, thEl = (-rho * (rho + ra * sinE)) / q;
+  const d = re * Math.atan2(Y, X);
+  const dRho = re * (thRho + thEl * elRho);
+  const dThird = re * thEl * elThird;
+  const sinAz = Math.sin(az), cosAz = Math.cos(az);
+  let ex: number, ey: number, tx: number, ty: number; // ∂(x, y)/∂d and ∂(x, y)/∂θ
+  if (site.lat === frame.origin.lat && site.lon === frame.origin.lon) {
+    // A radar at the origin: (x, y) = d (sin θ, cos θ) (see toEnu).
+    ex = sinAz; ey = cosAz;
+    tx = d * cosAz; ty = -d * sinAz;
+  } else {
+    // 2. Along and across the great circle from the site, in true east/north at the point, per
+    //    unit of central angle: along = (sin α₂, cos α₂) / R_s per metre of d, across =
+    //    sin(d/R_s) (cos α₂, −sin α₂) per radian of θ.
+    const rs = gaussianRadius(site.lat);
+    const ds = d / rs;
+    const sLat = Math.sin(site.lat), cLat = Math.cos(site.lat);
+    const sd = Math.sin(ds), cd = Math.cos(ds);
+    let fy = sinAz * cLat, fx = cd * cLat * cosAz - sLat * sd;
+    let fn = Math.hypot(fx, fy);
+    if (fn === 0) { fy = sinAz; fx = cosAz; fn = 1; }
+    const sA2 = fy / fn, cA2 = fx / fn;
+    const alongE = sA2 / rs, alongN = cA2 / rs;
+    const acrossE = sd * cA2, acrossN = -sd * sA2;
+    // 3. Into the plane: rotate by −γ, scale by R_o radially and R_o δ/sin δ across.
+    const rp = Math.hypot(z[0], z[1]);
+    const ro = frame.radius;
+    let cG = 1, sG = 0, sB = 0, cB = 1, kt = 1;
+    if (rp > 1) {
+      sB = z[0] / rp; cB = z[1] / rp;
+      const delta = rp / ro;
+      const sDel = Math.sin(delta), cDel = Math.cos(delta);
+      const sO = Math.sin(frame.origin.lat), cO = Math.cos(frame.origin.lat);
+      // Final bearing at the point of the great circle from the origin.
+      const gy = sB * cO, gx = cDel * cO * cB - sO * sDel;
+      const gn = Math.hypot(gx, gy);
+      if (gn > 0) {
+        const sF = gy / gn, cF = gx / gn;
+        cG = cF * cB + sF * sB; // γ = final − initial bearing
+        sG = sF * cB - cF * sB;
+      }
+      kt = delta / sDel;
+    }
+    const toPlane = (e: number, n: number, out: Float64Array): void => {
+      const ge = e * cG - n * sG, gn = n * cG + e * sG; // grid east and north
+      const radial = ge * sB + gn * cB, across = ge * cB - gn * sB;
+      out[0] = ro * (radial * sB + kt * across * cB);
+      out[1] = ro * (radial * cB - kt * across * sB);
+    };
+    toPlane(alongE, alongN, PLANE);
+    ex = PLANE[0]; ey = PLANE[1];
+    toPlane(acrossE, acrossN, PLANE);
+    tx = PLANE[0]; ty = PLANE[1];
+  }
+  jac[0] = ex * dRho; jac[1] = tx; jac[2] = ex * dThird;
+  jac[3] = ey * dRho; jac[4] = ty; jac[5] = ey * dThird;
+  jac[6] = hRho; jac[7] = 0; jac[8] = hThird;
+}
+
+const PLANE = new Float64Array(2);
+
 /** Scaling κ of the unscented transform (n + κ = 4 for the three polar coordinates). */
 const UT_KAPPA = 1;
 
@@ -232,13 +343,8 @@ export function convertPlot(
   }
   const { z, r } = measurementArrays();
   z.set(toEnu(site, frame, k, useElevation, rho, az, v3));
-  const h3 = useElevation ? 1e-6 : 1;
   const jac = JAC; // row i: ∂z_i/∂(ρ, θ, third)
-  for (let c = 0; c < 3; c++) {
-    const d = c === 0 ? 1 : c === 1 ? 1e-6 : h3;
-    const p = toEnu(site, frame, k, useElevation, rho + (c === 0 ? d : 0), az + (c === 1 ? d : 0), v3 + (c === 2 ? d : 0));
-    for (let i = 0; i < 3; i++) jac[i * 3 + c] = (p[i] - z[i]) / d;
-  }
+  polarJacobian(site, frame, k, useElevation, rho, az, v3, z, jac);
   const v0 = sr * sr, v1 = sa * sa, v2 = s3 * s3;
   for (let i = 0; i < 3; i++) {
     for (let j = i; j < 3; j++) {
@@ -247,8 +353,8 @@ export function convertPlot(
       r[j * 3 + i] = s;
     }
   }
-  let height = v3;
-  if (useElevation) height = polarElevationToGeodetic(site, { range: rho, azimuth: az, elevation: v3 }, k).height;
+  // With an elevation, the height the conversion found (z[2] is the target's height).
+  const height = useElevation ? z[2] : v3;
   return { dim: third ? 3 : 2, z, r, heightSource: third ? third.kind : "assumed", height };
 }
 

@@ -42,14 +42,17 @@ export interface Track {
   pressureAltitude?: number;
   /** Sensors that have updated the track, in order of first contribution. */
   sensors: SensorId[];
+  /**
+   * The last update of each sensor of `sensors`, at the same index (CAT062 I062/290 ages):
+   * read-only entries, replaced on update ({@link noteSensorUpdate}), so snapshots share them.
+   */
+  sensorUpdates: SensorUpdate[];
   /** The IMM filter state at time `t`; `x` and `p` above are its combined state and covariance (same arrays). */
   imm: ImmState;
   /** Process-noise scale (≥ 1) of predictions: raised after a missed scan, 1 after an update. */
   qScale: number;
   /** The latest ADS-B report of the track (position at the height used for it), the reference of radar bias estimation. */
   adsbReference?: { time: number; position: Geodetic; sigma: number };
-  /** UTC seconds of the last update per contributing sensor (CAT062 I062/290 ages); read-only entries, replaced on update ({@link sensorUpdateEntry}). */
-  sensorUpdates: Map<SensorId, SensorUpdate>;
   /** UTC seconds of the latest emitted snapshot (update or coast). */
   eventTime: number;
   /** Index of the track in its tracker's table (`track_table.ts`), −1 when not held by one. */
@@ -79,9 +82,19 @@ export function sensorUpdateEntry(sensorId: SensorId, plot: PlotReport): SensorU
   return { sensorId, time: plot.time, technology: technologyOf(plot, plot.detection === "none") };
 }
 
-/** Records that `sensorId` updated the track with `plot` (I062/290 ages). */
+/**
+ * Records that `sensorId` updated the track with `plot`: its entry in `sensorUpdates` replaced
+ * (I062/290 ages), or the sensor added to `sensors` at its first contribution.
+ */
 export function noteSensorUpdate(track: Track, sensorId: SensorId, plot: PlotReport): void {
-  track.sensorUpdates.set(sensorId, sensorUpdateEntry(sensorId, plot));
+  const entry = sensorUpdateEntry(sensorId, plot);
+  const i = track.sensors.indexOf(sensorId);
+  if (i >= 0) {
+    track.sensorUpdates[i] = entry;
+  } else {
+    track.sensors.push(sensorId);
+    track.sensorUpdates.push(entry);
+  }
 }
 
 /** Model probability above which a mode of movement is stated rather than "undetermined". */
@@ -132,11 +145,6 @@ function modeOfMovement(filter: ImmFilter, mu: Float64Array, climb: number, clim
   return { transversal, longitudinal, vertical };
 }
 
-/** A track's per-sensor update entries (read-only: shared, not copied). */
-function sensorUpdatesList(track: Track): SensorUpdate[] {
-  return Array.from(track.sensorUpdates.values());
-}
-
 /**
  * Snapshot of a track at `time` (UTC s): the state predicted from `t` (never backwards),
  * position converted to WGS-84 and velocity rotated into the ENU frame at the track's position.
@@ -168,7 +176,7 @@ export function snapshot(track: Track, time: number, filter: ImmFilter, frame: S
     lastUpdateTime: track.lastUpdateTime,
     acceleration: frame.velocityToEnu(acc, position),
     modeOfMovement: modeOfMovement(filter, mu, xs[5], Math.sqrt(ps[35])),
-    sensorUpdates: sensorUpdatesList(track),
+    sensorUpdates: track.sensorUpdates.slice(),
     velocitySigma: Math.sqrt(0.5 * (ps[21] + ps[28])),
     heightSigma: Math.sqrt(ps[14]),
   };

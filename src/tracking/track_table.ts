@@ -5,10 +5,12 @@
  *
  * - by Mode S address (ICAO 24-bit, unique per airframe): the tracks holding it;
  * - by track number;
- * - packed columns of what gating and aging read first (position and velocity at the state
+ * - packed rows of what gating and aging read first (position and velocity at the state
  *   time, the covariance entries of the variance bounds, misses, updates, address), so that the
  *   batch gating grid (`hypothesiser.ts`) rejects far and implausible pairs without touching
- *   the track objects;
+ *   the track objects: a kinematic row per slot that the grid scans, and a gating row that a
+ *   plot–track pair reads, each field of a slot next to the others (one or two cache lines per
+ *   slot, where a column per field cost a cache miss per field of a pair);
  * - each track's aging deadline (`track_management.ts`, `agingDeadline`): the time before
  *   which aging cannot change it, so a batch ages only the tracks that are due.
  *
@@ -16,53 +18,61 @@
  * status, noise scale or identity, and {@link TrackTable.remove} when it deletes a track. A
  * removed track leaves the indexes at once but keeps its slot, marked dead, until enough slots
  * are dead for {@link TrackTable.compact} to be worth its pass over the table; until then the
- * users of `tracks` and the columns skip dead slots (`live` = 0). A track's slot (`Track.slot`,
+ * users of `tracks` and the columns skip dead slots ({@link TrackTable.isLive}). A track's slot (`Track.slot`,
  * its index in `tracks`) is stable between compactions.
  */
 import type { Track } from "./track.js";
 import { agingDeadline, type LifecycleOptions } from "./track_management.js";
 
-/** Packed per-slot columns (index = slot), copies of the track fields named. */
-export interface TrackColumns {
+/**
+ * The fields of a slot's kinematic row (`TrackColumns.kin`): what the batch grid scans for every
+ * track and every batch, one 64-byte row per slot. Copies of the track fields named.
+ */
+export const enum KinField {
   /** East and north position at the state time (`Track.x[0]`, `x[1]`), m. */
-  x: Float64Array;
-  y: Float64Array;
+  X, Y,
   /** East and north velocity (`x[3]`, `x[4]`), m/s. */
-  vx: Float64Array;
-  vy: Float64Array;
+  VX, VY,
   /** UTC seconds of the state (`Track.t`). */
-  t: Float64Array;
-  /** Covariance entries (row-major indices of `Track.p`): e–e (0), n–n (7) in m², e–ė (3), n–ṅ (10) in m²/s, ė–ė (21), ṅ–ṅ (28) in (m/s)². */
-  pEE: Float64Array;
-  pNN: Float64Array;
-  pEVe: Float64Array;
-  pNVn: Float64Array;
-  pVeVe: Float64Array;
-  pVnVn: Float64Array;
+  T,
   /** √(pEE + pNN), m, and √(pVeVe + pVnVn), m/s: the horizontal spreads, for the cheapest "far from the batch" test. */
-  positionSpread: Float64Array;
-  velocitySpread: Float64Array;
+  POSITION_SPREAD, VELOCITY_SPREAD,
+  /** Plots associated (`Track.updates`, ≥ 1); 0 for a removed track waiting for compaction. */
+  UPDATES,
+  /** Doubles per row. */
+  SIZE,
+}
+
+/**
+ * The fields of a slot's gating row (`TrackColumns.gate`): what a plot–track pair reads before
+ * the track object, next to each other so that a pair costs one or two cache lines, not one per
+ * field. Copies of the track fields named.
+ */
+export const enum GateField {
+  /** Covariance entries (row-major indices of `Track.p`): e–e (0), n–n (7) in m², e–ė (3), n–ṅ (10) in m²/s, ė–ė (21), ṅ–ṅ (28) in (m/s)². */
+  P_EE, P_NN, P_EVE, P_NVN, P_VEVE, P_VNVN,
   /** Process-noise scale of predictions (`Track.qScale`). */
-  qScale: Float64Array;
-  /** Aging deadline, UTC s: aging before it leaves the track unchanged. */
-  deadline: Float64Array;
+  Q_SCALE,
   /** Mode S address (`Track.identity.icaoAddress`), −1 for none; also what the address index holds. */
-  address: Int32Array;
+  ADDRESS,
   /** Consecutive missed scans (`Track.misses`). */
-  misses: Int32Array;
-  /** Plots associated (`Track.updates`). */
-  updates: Int32Array;
-  /** 1 for a live track, 0 for a removed one waiting for compaction. */
-  live: Int32Array;
+  MISSES,
+  /** Doubles per row. */
+  SIZE,
+}
+
+/** Packed per-slot rows and columns: slot j's fields at j × SIZE + field. */
+export interface TrackColumns {
+  /** Kinematic rows ({@link KinField}). */
+  kin: Float64Array;
+  /** Gating rows ({@link GateField}). */
+  gate: Float64Array;
+  /** Aging deadline per slot, UTC s: aging before it leaves the track unchanged (Infinity for a removed track). */
+  deadline: Float64Array;
 }
 
 function columns(n: number): TrackColumns {
-  const f = (): Float64Array => new Float64Array(n);
-  const i = (): Int32Array => new Int32Array(n);
-  return {
-    x: f(), y: f(), vx: f(), vy: f(), t: f(), pEE: f(), pNN: f(), pEVe: f(), pNVn: f(), pVeVe: f(), pVnVn: f(), positionSpread: f(), velocitySpread: f(), qScale: f(), deadline: f(),
-    address: i(), misses: i(), updates: i(), live: i(),
-  };
+  return { kin: new Float64Array(n * KinField.SIZE), gate: new Float64Array(n * GateField.SIZE), deadline: new Float64Array(n) };
 }
 
 const EMPTY: readonly Track[] = Object.freeze([]) as readonly Track[];
@@ -73,16 +83,12 @@ export class TrackTable {
   readonly tracks: Track[] = [];
   /** Packed columns, valid for slots 0 … tracks.length − 1. */
   cols: TrackColumns = columns(1024);
-  private floats: Float64Array[] = [];
-  private ints: Int32Array[] = [];
   private readonly byAddress = new Map<number, Track[]>();
   private readonly byNumber = new Map<number, Track>();
   private dead = 0;
 
   /** @param lifecycle the options aging uses (for the aging deadlines). */
-  constructor(private readonly lifecycle: LifecycleOptions) {
-    this.listColumns();
-  }
+  constructor(private readonly lifecycle: LifecycleOptions) {}
 
   /** Number of slots (removed tracks included until the next compaction). */
   get length(): number {
@@ -97,11 +103,11 @@ export class TrackTable {
   /** Appends a new track and indexes it. */
   add(tr: Track): void {
     const slot = this.tracks.length;
-    if (slot === this.cols.x.length) this.grow();
+    if (slot === this.cols.deadline.length) this.grow();
     this.tracks.push(tr);
     tr.slot = slot;
-    this.cols.address[slot] = -1;
-    this.cols.live[slot] = 1;
+    this.cols.gate[slot * GateField.SIZE + GateField.ADDRESS] = -1;
+    this.cols.kin[slot * KinField.SIZE + KinField.UPDATES] = Math.max(1, tr.updates);
     this.byNumber.set(tr.trackNumber, tr);
     this.refresh(tr);
   }
@@ -109,32 +115,45 @@ export class TrackTable {
   /** Re-reads a track's columns, aging deadline and Mode S address after a change. */
   refresh(tr: Track): void {
     const slot = tr.slot;
-    if (slot < 0 || this.tracks[slot] !== tr || this.cols.live[slot] === 0) return;
-    const c = this.cols;
+    if (!this.holds(tr)) return;
+    const { kin, gate, deadline } = this.cols;
     const x = tr.x, p = tr.p;
-    c.x[slot] = x[0];
-    c.y[slot] = x[1];
-    c.vx[slot] = x[3];
-    c.vy[slot] = x[4];
-    c.t[slot] = tr.t;
-    c.pEE[slot] = p[0];
-    c.pNN[slot] = p[7];
-    c.pEVe[slot] = p[3];
-    c.pNVn[slot] = p[10];
-    c.pVeVe[slot] = p[21];
-    c.pVnVn[slot] = p[28];
-    c.positionSpread[slot] = Math.sqrt(p[0] + p[7]);
-    c.velocitySpread[slot] = Math.sqrt(p[21] + p[28]);
-    c.qScale[slot] = tr.qScale;
-    c.deadline[slot] = agingDeadline(tr, this.lifecycle);
-    c.misses[slot] = tr.misses;
-    c.updates[slot] = tr.updates;
+    const k = slot * KinField.SIZE;
+    kin[k + KinField.X] = x[0];
+    kin[k + KinField.Y] = x[1];
+    kin[k + KinField.VX] = x[3];
+    kin[k + KinField.VY] = x[4];
+    kin[k + KinField.T] = tr.t;
+    kin[k + KinField.POSITION_SPREAD] = Math.sqrt(p[0] + p[7]);
+    kin[k + KinField.VELOCITY_SPREAD] = Math.sqrt(p[21] + p[28]);
+    kin[k + KinField.UPDATES] = Math.max(1, tr.updates);
+    const g = slot * GateField.SIZE;
+    gate[g + GateField.P_EE] = p[0];
+    gate[g + GateField.P_NN] = p[7];
+    gate[g + GateField.P_EVE] = p[3];
+    gate[g + GateField.P_NVN] = p[10];
+    gate[g + GateField.P_VEVE] = p[21];
+    gate[g + GateField.P_VNVN] = p[28];
+    gate[g + GateField.Q_SCALE] = tr.qScale;
+    gate[g + GateField.MISSES] = tr.misses;
+    deadline[slot] = agingDeadline(tr, this.lifecycle);
     const a = tr.identity.icaoAddress ?? -1;
-    if (a !== c.address[slot]) {
-      this.unindexAddress(tr, c.address[slot]);
-      c.address[slot] = a;
+    const held = gate[g + GateField.ADDRESS];
+    if (a !== held) {
+      this.unindexAddress(tr, held);
+      gate[g + GateField.ADDRESS] = a;
       if (a >= 0) this.indexAddress(tr, a);
     }
+  }
+
+  /** True when slot `slot` holds a live track (not one removed and waiting for compaction). */
+  isLive(slot: number): boolean {
+    return this.cols.kin[slot * KinField.SIZE + KinField.UPDATES] > 0;
+  }
+
+  /** True when `tr` is the live track of its slot. */
+  private holds(tr: Track): boolean {
+    return tr.slot >= 0 && this.tracks[tr.slot] === tr && this.isLive(tr.slot);
   }
 
   /** The live tracks holding a Mode S address, in slot order (empty when none). */
@@ -149,14 +168,14 @@ export class TrackTable {
 
   /** Removes a track (being deleted): out of the indexes now, its slot marked dead until compaction. */
   remove(tr: Track): void {
+    if (!this.holds(tr)) return;
     const slot = tr.slot;
-    const c = this.cols;
-    if (slot < 0 || this.tracks[slot] !== tr || c.live[slot] === 0) return;
-    c.live[slot] = 0;
-    c.deadline[slot] = Infinity;
+    const { kin, gate, deadline } = this.cols;
+    kin[slot * KinField.SIZE + KinField.UPDATES] = 0;
+    deadline[slot] = Infinity;
     if (this.byNumber.get(tr.trackNumber) === tr) this.byNumber.delete(tr.trackNumber);
-    this.unindexAddress(tr, c.address[slot]);
-    c.address[slot] = -1;
+    this.unindexAddress(tr, gate[slot * GateField.SIZE + GateField.ADDRESS]);
+    gate[slot * GateField.SIZE + GateField.ADDRESS] = -1;
     this.dead++;
   }
 
@@ -166,19 +185,21 @@ export class TrackTable {
    */
   compact(force = false): boolean {
     if (this.dead === 0 || (!force && this.dead < Math.max(64, this.tracks.length / 8))) return false;
-    const { tracks, cols: c, floats, ints } = this;
+    const { tracks } = this;
+    const { kin, gate, deadline } = this.cols;
     let k = 0;
-    while (k < tracks.length && c.live[k] === 1) k++;
+    while (k < tracks.length && this.isLive(k)) k++;
     for (let j = k; j < tracks.length; j++) {
       const tr = tracks[j];
-      if (c.live[j] === 0) {
+      if (!this.isLive(j)) {
         tr.slot = -1;
         continue;
       }
       tracks[k] = tr;
       tr.slot = k;
-      for (let f = 0; f < floats.length; f++) floats[f][k] = floats[f][j];
-      for (let f = 0; f < ints.length; f++) ints[f][k] = ints[f][j];
+      kin.copyWithin(k * KinField.SIZE, j * KinField.SIZE, (j + 1) * KinField.SIZE);
+      gate.copyWithin(k * GateField.SIZE, j * GateField.SIZE, (j + 1) * GateField.SIZE);
+      deadline[k] = deadline[j];
       k++;
     }
     tracks.length = k;
@@ -207,17 +228,12 @@ export class TrackTable {
     if (list.length === 0) this.byAddress.delete(address);
   }
 
-  private listColumns(): void {
-    const all = Object.values(this.cols) as (Float64Array | Int32Array)[];
-    this.floats = all.filter((a): a is Float64Array => a instanceof Float64Array);
-    this.ints = all.filter((a): a is Int32Array => a instanceof Int32Array);
-  }
-
   private grow(): void {
     const old = this.cols;
-    const next = columns(2 * old.x.length);
-    for (const name of Object.keys(old) as (keyof TrackColumns)[]) next[name].set(old[name]);
+    const next = columns(2 * old.deadline.length);
+    next.kin.set(old.kin);
+    next.gate.set(old.gate);
+    next.deadline.set(old.deadline);
     this.cols = next;
-    this.listColumns();
   }
 }

@@ -358,7 +358,6 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
     tr.lastUpdateTime = Math.max(tr.lastUpdateTime, plot.time);
     tr.updates++;
     applyPlotIdentity(tr, plot);
-    if (!tr.sensors.includes(sensorId)) tr.sensors.push(sensorId);
     stats.plotsAssociated++;
     if (confirmNow) tr.status = "confirmed";
     else if (tr.status === "coasting") tr.status = "confirmed";
@@ -422,7 +421,6 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
     tr.updates++;
     tr.qScale = 1;
     applyPlotIdentity(tr, plot);
-    if (!tr.sensors.includes(sensorId)) tr.sensors.push(sensorId);
     if (tr.status === "coasting") tr.status = "confirmed";
     table.refresh(tr);
   }

@@ -7,7 +7,7 @@ import { motionModelOf } from "../../src/tracking/motion_models.js";
 import { resolveOptions } from "../../src/tracking/options.js";
 import type { Track } from "../../src/tracking/track.js";
 import { ageTrack, agingDeadline } from "../../src/tracking/track_management.js";
-import { TrackTable } from "../../src/tracking/track_table.js";
+import { GateField, KinField, TrackTable } from "../../src/tracking/track_table.js";
 import type { PlotReport } from "../../src/types/index.js";
 
 const opts = resolveOptions({});
@@ -22,12 +22,13 @@ function makeTrack(trackNumber: number, x: number, y: number, icaoAddress?: numb
 /** The columns of a slot must equal the fields of the track held there. */
 function expectColumnsMatch(table: TrackTable): void {
   table.tracks.forEach((tr, j) => {
-    const c = table.cols;
+    const kin = [...table.cols.kin.subarray(j * KinField.SIZE, (j + 1) * KinField.SIZE)];
+    const gate = [...table.cols.gate.subarray(j * GateField.SIZE, (j + 1) * GateField.SIZE)];
     expect(tr.slot).toBe(j);
-    expect([c.x[j], c.y[j], c.vx[j], c.vy[j], c.t[j]]).toEqual([tr.x[0], tr.x[1], tr.x[3], tr.x[4], tr.t]);
-    expect([c.pEE[j], c.pNN[j], c.pEVe[j], c.pNVn[j], c.pVeVe[j], c.pVnVn[j]]).toEqual([tr.p[0], tr.p[7], tr.p[3], tr.p[10], tr.p[21], tr.p[28]]);
-    expect([c.qScale[j], c.misses[j], c.updates[j], c.address[j], c.live[j]]).toEqual([tr.qScale, tr.misses, tr.updates, tr.identity.icaoAddress ?? -1, 1]);
-    expect(c.deadline[j]).toBe(agingDeadline(tr, opts));
+    expect(table.isLive(j)).toBe(true);
+    expect(kin).toEqual([tr.x[0], tr.x[1], tr.x[3], tr.x[4], tr.t, Math.sqrt(tr.p[0] + tr.p[7]), Math.sqrt(tr.p[21] + tr.p[28]), tr.updates]);
+    expect(gate).toEqual([tr.p[0], tr.p[7], tr.p[3], tr.p[10], tr.p[21], tr.p[28], tr.qScale, tr.identity.icaoAddress ?? -1, tr.misses]);
+    expect(table.cols.deadline[j]).toBe(agingDeadline(tr, opts));
   });
 }
 
@@ -53,7 +54,7 @@ describe("TrackTable", () => {
     expect(table.withAddress(0xabc).map((t) => t.trackNumber)).toEqual([2]);
     expect(table.liveCount).toBe(2);
     expect(table.compact()).toBe(false);
-    expect([...table.cols.live.subarray(0, 4)]).toEqual([0, 1, 0, 1]);
+    expect([0, 1, 2, 3].map((j) => table.isLive(j))).toEqual([false, true, false, true]);
     expect(table.cols.deadline[0]).toBe(Infinity);
     expect(table.compact(true)).toBe(true);
     expect(table.tracks.map((t) => t.trackNumber)).toEqual([2, 4]);
