@@ -152,7 +152,8 @@ function plotDiscRadius(p: BatchPlot, gMax: number): number {
 function columnVarianceBounds(filter: ImmFilter, cols: TrackColumns, j: number, dt: number, out: Float64Array): number {
   const g = cols.gate, o = j * GateField.SIZE, k = j * KinField.SIZE;
   const pVeVe = g[o + GateField.P_VEVE], pVnVn = g[o + GateField.P_VNVN], q = g[o + GateField.Q_SCALE];
-  const speed = Math.hypot(cols.kin[k + KinField.VX], cols.kin[k + KinField.VY]);
+  const vx = cols.kin[k + KinField.VX], vy = cols.kin[k + KinField.VY];
+  const speed = Math.sqrt(vx * vx + vy * vy);
   out[0] = filter.varianceBound(0, g[o + GateField.P_EE], g[o + GateField.P_EVE], pVeVe, pVeVe, pVnVn, speed, dt, q);
   out[1] = filter.varianceBound(1, g[o + GateField.P_NN], g[o + GateField.P_NVN], pVnVn, pVeVe, pVnVn, speed, dt, q);
   return speed;
@@ -191,7 +192,7 @@ function batchWedge(plots: BatchPlot[], frame: SystemFrame): Wedge | undefined {
   const bearings = new Float64Array(plots.length);
   for (let i = 0; i < plots.length; i++) {
     const dx = plots[i].conv.z[0] - px, dy = plots[i].conv.z[1] - py;
-    const rho = Math.hypot(dx, dy);
+    const rho = Math.sqrt(dx * dx + dy * dy);
     if (rho < rhoMin) rhoMin = rho;
     if (rho > rhoMax) rhoMax = rho;
     const b = Math.atan2(dx, dy);
@@ -303,6 +304,10 @@ function buildGrid(plots: BatchPlot[], table: TrackTable, ctx: HypothesiserConte
     // Motion across the batch, and back to its oldest plot for an out-of-sequence pair.
     let r = Math.sqrt(gMax * (ve + vn)) + speed * (0.5 * (tMax - tMin) + Math.max(0, t - tMin));
     if (updates === 1) r += ctx.maxSpeed * dtMax;
+    if (wedge && !mayMeetWedge(wedge, cx, cy, r + plotReach)) {
+      radii[j] = -1; // its own disc cannot reach the wedge (the test above allowed for any disc)
+      continue;
+    }
     radii[j] = r;
     sum += r;
     entered++;
@@ -433,11 +438,16 @@ export function hypothesise(plots: BatchPlot[], table: TrackTable, ctx: Hypothes
         if (out.length > before) continue;
       }
     }
-    let candidates: readonly number[] = all;
+    let candidates: ArrayLike<number> = all;
+    let n = all.length;
     if (grid) {
-      candidates = grid.query(conv.z[0], conv.z[1], plotDiscRadius(bp, gMax));
+      n = grid.query(conv.z[0], conv.z[1], plotDiscRadius(bp, gMax));
+      candidates = grid.found;
     }
-    for (const j of candidates) if (plotAddress < 0 || cols.gate[j * GateField.SIZE + GateField.ADDRESS] !== plotAddress) tryPair(j);
+    for (let c = 0; c < n; c++) {
+      const j = candidates[c];
+      if (plotAddress < 0 || cols.gate[j * GateField.SIZE + GateField.ADDRESS] !== plotAddress) tryPair(j);
+    }
   }
   return out;
 }

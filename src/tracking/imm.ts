@@ -482,7 +482,7 @@ export function createImm(specs: readonly ImmModelSpec[], vertical: VerticalAdap
     },
     predictedVariance(s, i, dt, qScale = 1) {
       const p = s.p;
-      return varianceBound(i, p[i * N + i], p[i * N + i + 3], p[(i + 3) * N + i + 3], p[21], p[28], Math.hypot(s.x[3], s.x[4]), dt, qScale * (i === 2 ? s.verticalScale : 1));
+      return varianceBound(i, p[i * N + i], p[i * N + i + 3], p[(i + 3) * N + i + 3], p[21], p[28], Math.sqrt(s.x[3] * s.x[3] + s.x[4] * s.x[4]), dt, qScale * (i === 2 ? s.verticalScale : 1));
     },
     varianceBound,
     release(s) {

@@ -5,6 +5,15 @@
  */
 
 /**
+ * True when every entry of `a` is finite (a loop: `every(Number.isFinite)` boxes each entry of
+ * a typed array, an allocation per entry on the per-plot path).
+ */
+export function allFinite(a: ArrayLike<number>): boolean {
+  for (let i = 0; i < a.length; i++) if (!Number.isFinite(a[i])) return false;
+  return true;
+}
+
+/**
  * Cholesky factorisation of a symmetric positive-definite `n × n` matrix: writes the lower
  * triangle L (A = L·Lᵀ) into `out` (upper part zeroed).
  * @returns false when A is not positive definite (or has non-finite entries).

@@ -30,6 +30,7 @@
 import type { AdsbReport, Geodetic, PlotReport, SensorSigmas } from "../types/index.js";
 import { effectiveRadius, elevationForHeight, gaussianRadius, groundRange, heightFromElevation, polarElevationToGeodetic, polarToGeodetic } from "../geo/index.js";
 import type { SystemFrame } from "./system_frame.js";
+import { allFinite } from "./linalg.js";
 
 /** Where the height of a converted plot came from. */
 export type HeightSource = "modeC" | "height3D" | "elevation" | "assumed";
@@ -218,13 +219,13 @@ export function polarJacobian(
     const sLat = Math.sin(site.lat), cLat = Math.cos(site.lat);
     const sd = Math.sin(ds), cd = Math.cos(ds);
     let fy = sinAz * cLat, fx = cd * cLat * cosAz - sLat * sd;
-    let fn = Math.hypot(fx, fy);
+    let fn = Math.sqrt(fx * fx + fy * fy);
     if (fn === 0) { fy = sinAz; fx = cosAz; fn = 1; }
     const sA2 = fy / fn, cA2 = fx / fn;
     const alongE = sA2 / rs, alongN = cA2 / rs;
     const acrossE = sd * cA2, acrossN = -sd * sA2;
     // 3. Into the plane: rotate by −γ, scale by R_o radially and R_o δ/sin δ across.
-    const rp = Math.hypot(z[0], z[1]);
+    const rp = Math.sqrt(z[0] * z[0] + z[1] * z[1]);
     const ro = frame.radius;
     let cG = 1, sG = 0, sB = 0, cB = 1, kt = 1;
     if (rp > 1) {
@@ -234,7 +235,7 @@ export function polarJacobian(
       const sO = Math.sin(frame.origin.lat), cO = Math.cos(frame.origin.lat);
       // Final bearing at the point of the great circle from the origin.
       const gy = sB * cO, gx = cDel * cO * cB - sO * sDel;
-      const gn = Math.hypot(gx, gy);
+      const gn = Math.sqrt(gx * gx + gy * gy);
       if (gn > 0) {
         const sF = gy / gn, cF = gx / gn;
         cG = cF * cB + sF * sB; // γ = final − initial bearing
@@ -242,15 +243,9 @@ export function polarJacobian(
       }
       kt = delta / sDel;
     }
-    const toPlane = (e: number, n: number, out: Float64Array): void => {
-      const ge = e * cG - n * sG, gn = n * cG + e * sG; // grid east and north
-      const radial = ge * sB + gn * cB, across = ge * cB - gn * sB;
-      out[0] = ro * (radial * sB + kt * across * cB);
-      out[1] = ro * (radial * cB - kt * across * sB);
-    };
-    toPlane(alongE, alongN, PLANE);
+    toPlane(alongE, alongN, cG, sG, sB, cB, ro, kt, PLANE);
     ex = PLANE[0]; ey = PLANE[1];
-    toPlane(acrossE, acrossN, PLANE);
+    toPlane(acrossE, acrossN, cG, sG, sB, cB, ro, kt, PLANE);
     tx = PLANE[0]; ty = PLANE[1];
   }
   jac[0] = ex * dRho; jac[1] = tx; jac[2] = ex * dThird;
@@ -259,6 +254,18 @@ export function polarJacobian(
 }
 
 const PLANE = new Float64Array(2);
+
+/**
+ * A displacement (e, n) in true east/north at a point, in radians of central angle, into the
+ * system plane (m): turned by −γ (cos γ, sin γ) to grid axes, then scaled by the radius `ro`
+ * along the radial direction (sin β, cos β) from the origin and by `ro`·`kt` across it.
+ */
+function toPlane(e: number, n: number, cG: number, sG: number, sB: number, cB: number, ro: number, kt: number, out: Float64Array): void {
+  const ge = e * cG - n * sG, gn = n * cG + e * sG; // grid east and north
+  const radial = ge * sB + gn * cB, across = ge * cB - gn * sB;
+  out[0] = ro * (radial * sB + kt * across * cB);
+  out[1] = ro * (radial * cB - kt * across * sB);
+}
 
 /** Scaling κ of the unscented transform (n + κ = 4 for the three polar coordinates). */
 const UT_KAPPA = 1;
@@ -408,6 +415,6 @@ export function convertAdsb(
   // Horizontal errors are isotropic, so the rotation of local ENU into the plane (meridian
   // convergence) leaves them unchanged; the plane's scale is 1 within 0.04 % (system_frame.ts).
   const r = Float64Array.of(sh * sh, 0, 0, 0, sh * sh, 0, 0, 0, sv * sv);
-  if (!z.every(Number.isFinite) || !r.every(Number.isFinite)) return undefined;
+  if (!allFinite(z) || !allFinite(r)) return undefined;
   return { dim: 3, z, r, heightSource: source, height };
 }

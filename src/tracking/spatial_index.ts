@@ -40,7 +40,7 @@ export class TrackGrid {
   private entries = new Int32Array(64);
   private stamp = new Int32Array(64);
   private epoch = 0;
-  private readonly out: number[] = [];
+  private out = new Int32Array(16);
 
   /** Side of the cells of the latest build, metres. */
   get cell(): number {
@@ -58,7 +58,7 @@ export class TrackGrid {
    */
   build(bounds: GridBounds, cellSize: number, count: number, x: Float64Array, y: Float64Array, radius: Float64Array): void {
     const { xMin, xMax, yMin, yMax } = bounds;
-    if (![xMin, xMax, yMin, yMax].every(Number.isFinite) || !(cellSize > 0) || xMax < xMin || yMax < yMin) {
+    if (!Number.isFinite(xMin) || !Number.isFinite(xMax) || !Number.isFinite(yMin) || !Number.isFinite(yMax) || !(cellSize > 0) || xMax < xMin || yMax < yMin) {
       throw new RangeError(`TrackGrid: bad bounds or cell size (${xMin}, ${xMax}, ${yMin}, ${yMax}; ${cellSize})`);
     }
     let c = cellSize;
@@ -113,21 +113,22 @@ export class TrackGrid {
   }
 
   /**
-   * Track indices entered in any cell touched by the disc of `radius` m around (x, y), each
-   * once, in increasing order. The returned array is reused by the next call.
+   * The track indices entered in any cell touched by the disc of `radius` m around (x, y), each
+   * once, in increasing order, are `found[0 … n − 1]`, n the count returned; the next call
+   * reuses `found`.
    */
-  query(x: number, y: number, radius: number): readonly number[] {
-    const out = this.out;
-    out.length = 0;
+  query(x: number, y: number, radius: number): number {
     const ix0 = Math.max(0, this.col(x - radius)), ix1 = Math.min(this.nx - 1, this.col(x + radius));
     const iy0 = Math.max(0, this.row(y - radius)), iy1 = Math.min(this.ny - 1, this.row(y + radius));
-    if (!(ix0 <= ix1 && iy0 <= iy1)) return out;
+    if (!(ix0 <= ix1 && iy0 <= iy1)) return 0;
     if (this.epoch >= EPOCH_LIMIT) {
       this.stamp.fill(0);
       this.epoch = 0;
     }
     const epoch = ++this.epoch;
     const { start, entries, stamp } = this;
+    let out = this.out;
+    let n = 0;
     for (let iy = iy0; iy <= iy1; iy++) {
       for (let ix = ix0; ix <= ix1; ix++) {
         const k = iy * this.nx + ix;
@@ -135,11 +136,33 @@ export class TrackGrid {
           const i = entries[e];
           if (stamp[i] === epoch) continue;
           stamp[i] = epoch;
-          out.push(i);
+          if (n === out.length) {
+            const grown = new Int32Array(2 * n);
+            grown.set(out);
+            this.out = out = grown;
+          }
+          out[n++] = i;
         }
       }
     }
-    if (out.length > 1) out.sort((a, b) => a - b);
-    return out;
+    // Increasing order: insertion sort for the usual handful, the typed-array sort beyond.
+    if (n > 32) out.subarray(0, n).sort();
+    else {
+      for (let a = 1; a < n; a++) {
+        const v = out[a];
+        let b = a - 1;
+        while (b >= 0 && out[b] > v) {
+          out[b + 1] = out[b];
+          b--;
+        }
+        out[b + 1] = v;
+      }
+    }
+    return n;
+  }
+
+  /** The buffer of the latest {@link TrackGrid.query}'s results (valid up to the count it returned). */
+  get found(): Int32Array {
+    return this.out;
   }
 }

@@ -33,9 +33,10 @@ export interface SystemFrame {
   /**
    * The velocity of state `s` = [x, y, h, ẋ, ẏ, ḣ] in the local ENU frame at its position, m/s:
    * (ẋ, ẏ) turned by the meridian convergence γ at the point (the angle from grid north to
-   * true north), vertical = ḣ. `at`, when given, must be the geodetic position of (x, y, h).
+   * true north), vertical = ḣ. `at`, when given, must be the geodetic position of (x, y, h);
+   * `gamma`, when given, its convergence (`convergence`), for several vectors at one point.
    */
-  velocityToEnu(s: Float64Array, at?: Geodetic): Enu;
+  velocityToEnu(s: Float64Array, at?: Geodetic, gamma?: number): Enu;
   /** Meridian convergence at system point (x, y) with geodetic position `at`: radians to add to a grid bearing to get a true bearing. */
   convergence(x: number, y: number, at: Geodetic): number;
 }
@@ -54,22 +55,21 @@ export function systemFrame(origin: Geodetic): SystemFrame {
       out[2] = g.height;
     },
     toGeodetic(x, y, h) {
-      const d = Math.hypot(x, y);
+      const d = Math.sqrt(x * x + y * y);
       if (d === 0) return { lat: origin.lat, lon: origin.lon, height: h };
       return destination(origin, Math.atan2(x, y), d, h);
     },
     convergence(x, y, at) {
       // Within a metre of the origin the radial direction is undefined and the convergence nil.
-      if (Math.hypot(x, y) < 1) return 0;
+      if (x * x + y * y < 1) return 0;
       // Along the radial line from the origin, the grid direction is β = atan2(x, y); its true
       // direction at the point is the great circle's final bearing, the reverse of the bearing
       // from the point back to the origin.
       const back = inverseSphere(at, origin).bearing;
       return back + Math.PI - Math.atan2(x, y);
     },
-    velocityToEnu(s, at) {
-      const g = at ?? frame.toGeodetic(s[0], s[1], s[2]);
-      const c = frame.convergence(s[0], s[1], g);
+    velocityToEnu(s, at, gamma) {
+      const c = gamma ?? frame.convergence(s[0], s[1], at ?? frame.toGeodetic(s[0], s[1], s[2]));
       const cs = Math.cos(c), sn = Math.sin(c);
       // A grid bearing b becomes b + γ: rotate (east, north) clockwise by γ.
       return { east: s[3] * cs + s[4] * sn, north: -s[3] * sn + s[4] * cs, up: s[5] };

@@ -154,7 +154,8 @@ export function snapshot(track: Track, time: number, filter: ImmFilter, frame: S
   const dt = at - track.t;
   filter.predict(track.imm, dt, xs, ps, track.qScale, mu);
   const position = frame.toGeodetic(xs[0], xs[1], xs[2]);
-  const velocity = frame.velocityToEnu(xs, position);
+  const gamma = frame.convergence(xs[0], xs[1], position);
+  const velocity = frame.velocityToEnu(xs, position, gamma);
   // Acceleration: the turn models' ω × v, weighted by their probabilities.
   let omega = 0;
   for (let j = 0; j < filter.models.length; j++) omega += mu[j] * (filter.models[j].turnRate ?? 0);
@@ -174,7 +175,7 @@ export function snapshot(track: Track, time: number, filter: ImmFilter, frame: S
     sensors: track.sensors.slice(),
     updates: track.updates,
     lastUpdateTime: track.lastUpdateTime,
-    acceleration: frame.velocityToEnu(acc, position),
+    acceleration: frame.velocityToEnu(acc, position, gamma),
     modeOfMovement: modeOfMovement(filter, mu, xs[5], Math.sqrt(ps[35])),
     sensorUpdates: track.sensorUpdates.slice(),
     velocitySigma: Math.sqrt(0.5 * (ps[21] + ps[28])),

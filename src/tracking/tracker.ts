@@ -52,6 +52,7 @@ import { hypothesise, logDetBlock, type BatchPlot, type Hypothesis, type Hypothe
 import { applyPlotIdentity } from "./identity.js";
 import { initiateTrack } from "./initiator.js";
 import { innovation, newInnovation } from "./kalman.js";
+import { allFinite } from "./linalg.js";
 import { convertAdsb, convertPlot, type ConvertedPlot, type MeasurementOptions } from "./measurement.js";
 import { jpdaMarginals, logLikelihoodFromCost, pdaUpdate } from "./jpda.js";
 import { createImm } from "./imm.js";
@@ -514,7 +515,7 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
     }
     const corrected = opts.correctBiases && s.bias ? correctPlot(p, s.bias) : p;
     const conv = convertPlot(corrected, s.sensor.site, s.sensor.sigmas, frame, measurement, defaultHeight);
-    if (!conv.z.every(Number.isFinite) || !conv.r.every(Number.isFinite)) {
+    if (!allFinite(conv.z) || !allFinite(conv.r)) {
       stats.plotsInvalid++;
       return;
     }
