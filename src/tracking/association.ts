@@ -16,6 +16,12 @@ function find(parent: Int32Array, a: number): number {
   return a;
 }
 
+// Reused across batches: per track slot, the stamp of the batch that numbered it and its
+// number there (so that a batch touches only the tracks of its pairs, not the whole table).
+let trackStamp = new Int32Array(0);
+let trackNode = new Int32Array(0);
+let stampNow = 0;
+
 /**
  * Solves the batch assignment.
  * @param nPlots plots in the batch; @param nTracks tracks considered.
@@ -26,41 +32,56 @@ function find(parent: Int32Array, a: number): number {
 export function associate(nPlots: number, nTracks: number, hyps: Hypothesis[], nonAssignmentCost: number): Int32Array {
   const result = new Int32Array(nPlots).fill(-1);
   if (hyps.length === 0) return result;
-  // Union-find over nodes: plots 0..nPlots-1, tracks nPlots..nPlots+nTracks-1.
-  const parent = new Int32Array(nPlots + nTracks);
-  for (let i = 0; i < parent.length; i++) parent[i] = i;
+  // The tracks of the pairs, numbered in order of appearance.
+  if (trackStamp.length < nTracks) {
+    trackStamp = new Int32Array(Math.max(nTracks, 2 * trackStamp.length));
+    trackNode = new Int32Array(trackStamp.length);
+    stampNow = 0;
+  }
+  if (++stampNow >= 2 ** 31 - 1) {
+    trackStamp.fill(0);
+    stampNow = 1;
+  }
+  let nPairTracks = 0;
+  for (const h of hyps) {
+    if (trackStamp[h.track] !== stampNow) {
+      trackStamp[h.track] = stampNow;
+      trackNode[h.track] = nPlots + nPairTracks++;
+    }
+  }
+  // Union-find over nodes: plots 0..nPlots-1, then the pairs' tracks.
+  const nodes = nPlots + nPairTracks;
+  const parent = new Int32Array(nodes);
+  for (let i = 0; i < nodes; i++) parent[i] = i;
   for (const h of hyps) {
     const a = find(parent, h.plot);
-    const b = find(parent, nPlots + h.track);
+    const b = find(parent, trackNode[h.track]);
     if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
   }
-  // Group hypotheses by cluster root, clusters ordered by first plot.
-  const clusters = new Map<number, Hypothesis[]>();
-  const order: number[] = [];
+  // Pair indices grouped by cluster, clusters ordered by their first pair (hence first plot).
+  const clusterOf = new Int32Array(nodes).fill(-1);
+  const clusters: number[][] = [];
   for (let k = 0; k < hyps.length; k++) {
     const root = find(parent, hyps[k].plot);
-    let list = clusters.get(root);
-    if (!list) {
-      list = [];
-      clusters.set(root, list);
-      order.push(root);
+    let c = clusterOf[root];
+    if (c < 0) {
+      c = clusterOf[root] = clusters.length;
+      clusters.push([]);
     }
-    list.push(hyps[k]);
+    clusters[c].push(k);
   }
-  const hypIndex = new Map<Hypothesis, number>();
-  hyps.forEach((h, k) => hypIndex.set(h, k));
-  for (const root of order) {
-    const list = clusters.get(root)!;
+  for (const list of clusters) {
     if (list.length === 1) {
-      const h = list[0];
-      if (h.cost <= nonAssignmentCost) result[h.plot] = hypIndex.get(h)!;
+      const h = hyps[list[0]];
+      if (h.cost <= nonAssignmentCost) result[h.plot] = list[0];
       continue;
     }
     const rows: number[] = [];
     const cols: number[] = [];
     const rowOf = new Map<number, number>();
     const colOf = new Map<number, number>();
-    for (const h of list) {
+    for (const k of list) {
+      const h = hyps[k];
       if (!rowOf.has(h.plot)) { rowOf.set(h.plot, rows.length); rows.push(h.plot); }
       if (!colOf.has(h.track)) { colOf.set(h.track, cols.length); cols.push(h.track); }
     }
@@ -68,10 +89,11 @@ export function associate(nPlots: number, nTracks: number, hyps: Hypothesis[], n
     const nc = cols.length;
     const cost = new Float64Array(nr * nc).fill(Infinity);
     const which = new Int32Array(nr * nc).fill(-1);
-    for (const h of list) {
+    for (const k of list) {
+      const h = hyps[k];
       const cell = rowOf.get(h.plot)! * nc + colOf.get(h.track)!;
       cost[cell] = h.cost;
-      which[cell] = hypIndex.get(h)!;
+      which[cell] = k;
     }
     const miss = new Float64Array(nr).fill(nonAssignmentCost);
     const { rowToCol } = assignWithMissCost(cost, nr, nc, miss);

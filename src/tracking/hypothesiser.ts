@@ -102,23 +102,29 @@ export interface HypothesiserContext {
 /** Below this many plot–track pairs a batch tests every pair (building the grid costs more). */
 export const BRUTE_FORCE_PAIRS = 512;
 
-// Per-batch buffers, grown as the track table grows, and the grid, rebuilt for each batch
-// (one batch at a time).
-let cxBuf = new Float64Array(0);
-let cyBuf = new Float64Array(0);
-let radiiBuf = new Float64Array(0);
+// Per-batch buffers, grown as needed and reused (one batch at a time): per track slot, the
+// predicted variance bounds of the grid pass; the grid of a batch's open plots; the candidate
+// pairs it finds.
 let veBuf = new Float64Array(0);
 let vnBuf = new Float64Array(0);
+let plotX = new Float64Array(0);
+let plotY = new Float64Array(0);
+let plotR = new Float64Array(0);
+let pairPlot = new Int32Array(0);
+let pairTrack = new Int32Array(0);
+let pairSorted = new Int32Array(0);
+let pairStart = new Int32Array(0);
 const sharedGrid = new TrackGrid();
 
 /**
- * The grid of a batch: each track entered at its position predicted to the middle of the batch,
- * with a radius covering its χ² gate at the batch's latest time, its motion across the batch,
- * and a one-plot track's reach at `maxSpeed`.
+ * The candidate pairs of a batch's open plots (those no track took by Mode S address), from the
+ * grid: per open plot q, the tracks `track[start[q] … start[q + 1] − 1]`, in increasing slot
+ * order; `ve`, `vn`: per slot of those tracks, predicted east and north variance bounds at the
+ * batch's latest time (m²), for the pre-gate.
  */
-interface BatchGrid {
-  grid: TrackGrid;
-  /** Per track: predicted east and north variance bounds at the batch's latest time (m²), for the pre-gate. */
+interface CandidatePairs {
+  start: Int32Array;
+  track: Int32Array;
   ve: Float64Array;
   vn: Float64Array;
 }
@@ -239,82 +245,112 @@ function mayMeetWedge(w: Wedge, x: number, y: number, reach: number): boolean {
   return Math.min(distA, distB) <= reach;
 }
 
-function buildGrid(plots: BatchPlot[], table: TrackTable, ctx: HypothesiserContext): BatchGrid {
+/**
+ * The candidate pairs of the open plots of a batch (see {@link CandidatePairs}). The open plots
+ * go into a grid, each as its disc (`plotDiscRadius`); every live track that may reach them (a
+ * cheap bound first: within the plots' bounding box and their wedge around the radar, widened by
+ * a generous reach) queries it with its own disc: its χ² gate at the batch's latest time, its
+ * motion across the batch and back to the oldest plot, and a one-plot track's reach at
+ * `maxSpeed`, around its position predicted to the middle of the batch. A pair whose discs do
+ * not meet cannot pass the gate; the tracks scan the few open plots, rather than every plot
+ * looking up a grid of every track.
+ */
+function candidatePairs(open: BatchPlot[], table: TrackTable, ctx: HypothesiserContext): CandidatePairs {
   const tracks = table.tracks;
   const cols = table.cols;
   const kin = cols.kin;
+  const n = open.length;
   let tMin = Infinity, tMax = -Infinity;
-  for (const p of plots) {
+  for (const p of open) {
     if (p.plot.time < tMin) tMin = p.plot.time;
     if (p.plot.time > tMax) tMax = p.plot.time;
   }
   const tMid = 0.5 * (tMin + tMax);
   const gMax = Math.max(ctx.gate.threshold[2], ctx.gate.threshold[3]);
-  // The plots' bounding box, widened by the largest plot disc (2D plots by their ground-shift bound).
-  let xMin = Infinity, xMax = -Infinity, yMin = Infinity, yMax = -Infinity, plotReach = 0;
-  for (const p of plots) {
-    const z = p.conv.z;
+  if (plotR.length < n) {
+    const m = Math.max(2 * plotR.length, n);
+    plotX = new Float64Array(m);
+    plotY = new Float64Array(m);
+    plotR = new Float64Array(m);
+  }
+  // The open plots' discs and bounding box (widened by the largest disc).
+  let xMin = Infinity, xMax = -Infinity, yMin = Infinity, yMax = -Infinity, plotReach = 0, radiusSum = 0;
+  for (let q = 0; q < n; q++) {
+    const z = open[q].conv.z;
+    const reach = plotDiscRadius(open[q], gMax);
+    plotX[q] = z[0];
+    plotY[q] = z[1];
+    plotR[q] = reach;
+    radiusSum += reach;
     if (z[0] < xMin) xMin = z[0];
     if (z[0] > xMax) xMax = z[0];
     if (z[1] < yMin) yMin = z[1];
     if (z[1] > yMax) yMax = z[1];
-    const reach = plotDiscRadius(p, gMax);
     if (reach > plotReach) plotReach = reach;
   }
-  xMin -= plotReach; xMax += plotReach; yMin -= plotReach; yMax += plotReach;
-  const wedge = batchWedge(plots, ctx.frame);
-  if (radiiBuf.length < tracks.length) {
-    const n = Math.max(2 * radiiBuf.length, tracks.length);
-    cxBuf = new Float64Array(n);
-    cyBuf = new Float64Array(n);
-    radiiBuf = new Float64Array(n);
-    veBuf = new Float64Array(n);
-    vnBuf = new Float64Array(n);
+  const box = { xMin: xMin - plotReach, xMax: xMax + plotReach, yMin: yMin - plotReach, yMax: yMax + plotReach };
+  sharedGrid.build(box, Math.max(12_000, (2 * radiusSum) / n), n, plotX, plotY, plotR);
+  const wedge = batchWedge(open, ctx.frame);
+  if (veBuf.length < tracks.length) {
+    const m = Math.max(2 * veBuf.length, tracks.length);
+    veBuf = new Float64Array(m);
+    vnBuf = new Float64Array(m);
   }
-  const centreX = cxBuf, centreY = cyBuf, radii = radiiBuf, veAll = veBuf, vnAll = vnBuf;
   const sqrtG = Math.sqrt(gMax);
-  let sum = 0, entered = 0;
+  let pairs = 0;
   for (let j = 0; j < tracks.length; j++) {
-    // From the table's packed columns, so that a track far from the batch is never touched.
+    // From the table's packed rows, so that a track far from the batch is never touched.
     const k = j * KinField.SIZE;
     const updates = kin[k + KinField.UPDATES];
-    if (updates === 0) {
-      radii[j] = -1; // a removed track
-      continue;
-    }
+    if (updates === 0) continue; // a removed track
     const t = kin[k + KinField.T];
     const dtMid = Math.max(0, tMid - t);
     const dtMax = Math.max(0, tMax - t);
     const cx = kin[k + KinField.X] + dtMid * kin[k + KinField.VX];
     const cy = kin[k + KinField.Y] + dtMid * kin[k + KinField.VY];
-    centreX[j] = cx;
-    centreY[j] = cy;
-    // Far from every plot of the batch (beyond any gate the track could have): not entered. A
-    // cheap, generous bound: the track's own χ² spread now, its velocity spread and flight at
+    // Far from every open plot (beyond any gate the track could have): skipped. A cheap,
+    // generous bound: the track's own χ² spread now, its velocity spread and flight at
     // maxSpeed over the interval, and 20 km for the process noise.
     const far = 20_000 + ctx.maxSpeed * (dtMax + Math.max(0, t - tMin)) + sqrtG * (kin[k + KinField.POSITION_SPREAD] + dtMax * kin[k + KinField.VELOCITY_SPREAD]);
-    if (cx < xMin - far || cx > xMax + far || cy < yMin - far || cy > yMax + far || (wedge && !mayMeetWedge(wedge, cx, cy, far + plotReach))) {
-      radii[j] = -1;
-      continue;
-    }
-    const speed = columnVarianceBounds(ctx.filter, cols, j, dtMax, bounds);
-    const ve = bounds[0], vn = bounds[1];
-    veAll[j] = ve;
-    vnAll[j] = vn;
+    if (cx < box.xMin - far || cx > box.xMax + far || cy < box.yMin - far || cy > box.yMax + far || (wedge && !mayMeetWedge(wedge, cx, cy, far + plotReach))) continue;
+    const speed = columnVarianceBounds(ctx.filter, cols, j, dtMax, boundsVe);
+    const ve = boundsVe[0], vn = boundsVe[1];
     // Motion across the batch, and back to its oldest plot for an out-of-sequence pair.
     let r = Math.sqrt(gMax * (ve + vn)) + speed * (0.5 * (tMax - tMin) + Math.max(0, t - tMin));
     if (updates === 1) r += ctx.maxSpeed * dtMax;
-    if (wedge && !mayMeetWedge(wedge, cx, cy, r + plotReach)) {
-      radii[j] = -1; // its own disc cannot reach the wedge (the test above allowed for any disc)
-      continue;
+    const found = sharedGrid.query(cx, cy, r);
+    if (found === 0) continue;
+    veBuf[j] = ve;
+    vnBuf[j] = vn;
+    if (pairs + found > pairPlot.length) {
+      const m = Math.max(2 * pairPlot.length, pairs + found, 256);
+      const p = new Int32Array(m), tr = new Int32Array(m);
+      p.set(pairPlot.subarray(0, pairs));
+      tr.set(pairTrack.subarray(0, pairs));
+      pairPlot = p;
+      pairTrack = tr;
     }
-    radii[j] = r;
-    sum += r;
-    entered++;
+    const hits = sharedGrid.found;
+    for (let h = 0; h < found; h++) {
+      pairPlot[pairs] = hits[h];
+      pairTrack[pairs] = j;
+      pairs++;
+    }
   }
-  sharedGrid.build({ xMin, xMax, yMin, yMax }, Math.max(2000, (2 * sum) / Math.max(1, entered)), tracks.length, centreX, centreY, radii);
-  return { grid: sharedGrid, ve: veAll, vn: vnAll };
+  // By open plot (a counting sort, stable: tracks stay in increasing slot order).
+  if (pairStart.length < n + 1) pairStart = new Int32Array(Math.max(2 * pairStart.length, n + 1));
+  if (pairSorted.length < pairs) pairSorted = new Int32Array(Math.max(2 * pairSorted.length, pairs));
+  const start = pairStart;
+  start.fill(0, 0, n + 1);
+  for (let e = 0; e < pairs; e++) start[pairPlot[e] + 1]++;
+  for (let q = 0; q < n; q++) start[q + 1] += start[q];
+  for (let e = 0; e < pairs; e++) pairSorted[start[pairPlot[e]]++] = pairTrack[e];
+  for (let q = n; q > 0; q--) start[q] = start[q - 1];
+  start[0] = 0;
+  return { start, track: pairSorted, ve: veBuf, vn: vnBuf };
 }
+
+const boundsVe = new Float64Array(2);
 
 const xPred = new Float64Array(6);
 const pPred = new Float64Array(36);
@@ -333,16 +369,13 @@ export function logDetBlock(r: Float64Array, dim: number): number {
  * @param table the live tracks (tentative, confirmed, coasting); pairs name tracks by their slot.
  */
 export function hypothesise(plots: BatchPlot[], table: TrackTable, ctx: HypothesiserContext): Hypothesis[] {
-  const out: Hypothesis[] = [];
+  let out: Hypothesis[] = [];
   if (plots.length === 0) return out;
   const { filter } = ctx;
   const tracks = table.tracks;
   const cols = table.cols;
-  const batchGrid = plots.length * tracks.length > (ctx.gridThreshold ?? BRUTE_FORCE_PAIRS) ? buildGrid(plots, table, ctx) : undefined;
-  const grid = batchGrid?.grid;
-  const gMax = Math.max(ctx.gate.threshold[2], ctx.gate.threshold[3]);
-  const all: number[] = [];
-  if (!grid) for (let j = 0; j < tracks.length; j++) if (table.isLive(j)) all.push(j);
+  // The candidate pairs of the open plots, when the grid is used (set in the second phase).
+  let batchGrid: CandidatePairs | undefined;
   // The plot being paired and what depends on it only (set per plot below).
   let i = 0;
   let bp = plots[0];
@@ -419,8 +452,10 @@ export function hypothesise(plots: BatchPlot[], table: TrackTable, ctx: Hypothes
     out.push({ plot: i, track: j, cost, conv: pairConv, modeSMatch, d2: inn.d2 });
   }
 
-  for (i = 0; i < plots.length; i++) {
-    bp = plots[i];
+  /** Makes plot i the plot being paired. */
+  function setPlot(k: number): void {
+    i = k;
+    bp = plots[k];
     plot = bp.plot;
     conv = bp.conv;
     has3D = conv.dim === 3;
@@ -428,8 +463,14 @@ export function hypothesise(plots: BatchPlot[], table: TrackTable, ctx: Hypothes
     plotAddress = plot.icaoAddress ?? -1;
     gammaPlain = ctx.gate.threshold[conv.dim];
     gammaModeS = ctx.modeSGate.threshold[conv.dim];
-    // The tracks holding the plot's Mode S address first: when one of them takes it (passes
-    // the Mode S kinematic gate), the address decides and no other track is paired with it.
+  }
+
+  // Phase 1: each Mode S plot against the tracks holding its address. When one of them takes
+  // it (passes the Mode S kinematic gate), the address decides and no other track is paired
+  // with it; the other plots stay open.
+  const openIndex: number[] = [];
+  for (let k = 0; k < plots.length; k++) {
+    setPlot(k);
     if (plotAddress >= 0) {
       const held = table.withAddress(plotAddress);
       if (held.length > 0) {
@@ -438,16 +479,36 @@ export function hypothesise(plots: BatchPlot[], table: TrackTable, ctx: Hypothes
         if (out.length > before) continue;
       }
     }
-    let candidates: ArrayLike<number> = all;
-    let n = all.length;
-    if (grid) {
-      n = grid.query(conv.z[0], conv.z[1], plotDiscRadius(bp, gMax));
-      candidates = grid.found;
+    openIndex.push(k);
+  }
+  if (openIndex.length === 0) return out;
+
+  // Phase 2: each open plot against the tracks that may reach it (except those holding its
+  // address, tried above), through the grid or, for a small batch, every live track.
+  const resolved = out;
+  const opened: Hypothesis[] = [];
+  const tryOpen = (j: number): void => {
+    if (plotAddress < 0 || cols.gate[j * GateField.SIZE + GateField.ADDRESS] !== plotAddress) tryPair(j);
+  };
+  out = opened;
+  if (openIndex.length * tracks.length > (ctx.gridThreshold ?? BRUTE_FORCE_PAIRS)) {
+    batchGrid = candidatePairs(openIndex.map((k) => plots[k]), table, ctx);
+    for (let q = 0; q < openIndex.length; q++) {
+      setPlot(openIndex[q]);
+      for (let e = batchGrid.start[q], end = batchGrid.start[q + 1]; e < end; e++) tryOpen(batchGrid.track[e]);
     }
-    for (let c = 0; c < n; c++) {
-      const j = candidates[c];
-      if (plotAddress < 0 || cols.gate[j * GateField.SIZE + GateField.ADDRESS] !== plotAddress) tryPair(j);
+  } else {
+    for (const k of openIndex) {
+      setPlot(k);
+      for (let j = 0; j < tracks.length; j++) if (table.isLive(j)) tryOpen(j);
     }
   }
-  return out;
+  // Both lists are in plot order and no plot is in both: merge them.
+  if (resolved.length === 0) return opened;
+  const merged: Hypothesis[] = new Array(resolved.length + opened.length);
+  let a = 0, b = 0, m = 0;
+  while (a < resolved.length && b < opened.length) merged[m++] = resolved[a].plot < opened[b].plot ? resolved[a++] : opened[b++];
+  while (a < resolved.length) merged[m++] = resolved[a++];
+  while (b < opened.length) merged[m++] = opened[b++];
+  return merged;
 }
