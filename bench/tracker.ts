@@ -12,7 +12,10 @@
  *    tracks, horizontal RMS fused vs each radar alone, sensor bias estimates.
  *
  * Options: `--section NAME` (repeatable; default all), `--quick` (a smaller capacity run),
- * `--json FILE` (all figures as JSON), `--help`. Only the tracker's public API is used
+ * `--targets N` (the capacity run with N targets instead of 10,000: a load test beyond the
+ * goal's size, its verdicts marked as such), `--json FILE` (all figures as JSON), `--help`.
+ * `npm run bench:tracker` runs node with the flags the `skywatch` command runs with
+ * (`--max-semi-space-size`, see README "Tracker"); the header prints them. Only the tracker's public API is used
  * (`createTracker`, `Tracker.process/tick/tracks/stats`), plus `trackNeutral` of
  * `src/cli/evaluate.ts` for the neutral format.
  */
@@ -25,18 +28,20 @@ import { realDataSection } from "./tracker/real_data.js";
 import { goalsTable, heading, type SectionResult } from "./tracker/report.js";
 
 const SECTIONS = {
-  neutral: (_quick: boolean) => neutralSection(),
-  capacity: (quick: boolean) => capacitySection(quick),
-  realdata: (_quick: boolean) => realDataSection(),
-  fusion: (_quick: boolean) => fusionSection(),
+  neutral: (_args: Args) => neutralSection(),
+  capacity: (args: Args) => capacitySection(args.quick, args.targets),
+  realdata: (_args: Args) => realDataSection(),
+  fusion: (_args: Args) => fusionSection(),
 } as const;
 type SectionName = keyof typeof SECTIONS;
 
-const USAGE = `usage: node dist/bench/tracker.js [--section ${Object.keys(SECTIONS).join("|")}]... [--quick] [--json FILE]`;
+const USAGE = `usage: node dist/bench/tracker.js [--section ${Object.keys(SECTIONS).join("|")}]... [--quick] [--targets N] [--json FILE]`;
 
 interface Args {
   sections: SectionName[];
   quick: boolean;
+  /** Capacity run size (targets), when not the default. */
+  targets?: number;
   json?: string;
 }
 
@@ -46,6 +51,11 @@ function parseArgs(argv: string[]): Args {
     const a = argv[i];
     if (a === "--quick") args.quick = true;
     else if (a === "--json" && argv[i + 1] !== undefined) args.json = argv[++i];
+    else if (a === "--targets" && argv[i + 1] !== undefined) {
+      const n = Number(argv[++i]);
+      if (!Number.isInteger(n) || n < 1) throw new Error(`--targets needs a positive whole number, got "${argv[i]}"\n${USAGE}`);
+      args.targets = n;
+    }
     else if (a === "--section" && argv[i + 1] !== undefined) {
       const s = argv[++i];
       if (!(s in SECTIONS)) throw new Error(`unknown section "${s}"\n${USAGE}`);
@@ -75,11 +85,11 @@ async function main(): Promise<void> {
   }
   const started = Date.now();
   console.log(`Skywatch tracker benchmark (issue #6) — node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? "?"}), ` +
-    `load average ${loadavg().map((x) => x.toFixed(2)).join(" ")}${args.quick ? ", --quick" : ""}`);
+    `load average ${loadavg().map((x) => x.toFixed(2)).join(" ")}${args.quick ? ", --quick" : ""}; node flags: ${process.execArgv.join(" ") || "none"}`);
   const results: SectionResult[] = [];
   for (const name of args.sections) {
     try {
-      results.push(await SECTIONS[name](args.quick));
+      results.push(await SECTIONS[name](args));
     } catch (e) {
       const msg = (e as Error).stack ?? String(e);
       console.log(`section ${name} failed: ${msg}`);
