@@ -20,11 +20,14 @@
  * gives the combined prediction (steps 1–3 without the update) without changing the state.
  */
 import { innovation, kalmanUpdate, newInnovation, type Innovation } from "./kalman.js";
+import { packSymmetric, packedSize, unpackSymmetric } from "./linalg.js";
 import { retrodictNcv, retrodictedUpdate } from "./oosm.js";
 import { STATE_DIM, type MotionModel } from "./motion_model.js";
 
 const N = STATE_DIM;
 const NN = N * N;
+/** Entries of a packed model covariance. */
+const NP = packedSize(N);
 /** Most models an IMM may have. */
 export const MAX_MODELS = 8;
 
@@ -36,7 +39,12 @@ export interface ImmState {
   p: Float64Array;
   /** Model-conditioned states, one 6-vector per model (while `uniform`, every model's state is `x` and these are not read). */
   mx: Float64Array[];
-  /** Model-conditioned covariances, one row-major 6×6 per model (not read while `uniform`, as `mx`). */
+  /**
+   * Model-conditioned covariances, one per model as its packed upper triangle (21 entries, row
+   * by row: `packSymmetric`, `unpackSymmetric` of `linalg.ts`); not read while `uniform`, as `mx`.
+   * Packed, a state's block is a quarter smaller: an update reads and writes every model's
+   * covariance, so the block's size is what an update costs in memory traffic.
+   */
   mp: Float64Array[];
   /**
    * The array holding the state's block — x, P, μ, the model states, the model covariances, in
@@ -159,7 +167,7 @@ export interface ImmFilter {
 
 /** Doubles in the block of a state with r models: x, P, μ, r model states, r model covariances. */
 function blockSize(r: number): number {
-  return N + NN + r + r * (N + NN);
+  return N + NN + r + r * (N + NP);
 }
 
 /** Points every array of `s` (r models) at its block from `at` in `block`. */
@@ -172,7 +180,7 @@ function viewBlock(s: ImmState, block: Float64Array, at: number, r: number): voi
   s.p = block.subarray(at + N, at + N + NN);
   s.mu = block.subarray(at + N + NN, at + N + NN + r);
   s.mx = Array.from({ length: r }, (_, j) => block.subarray(mxAt + j * N, mxAt + (j + 1) * N));
-  s.mp = Array.from({ length: r }, (_, j) => block.subarray(mpAt + j * NN, mpAt + (j + 1) * NN));
+  s.mp = Array.from({ length: r }, (_, j) => block.subarray(mpAt + j * NP, mpAt + (j + 1) * NP));
 }
 
 /** States per slab of a state store. */
@@ -317,7 +325,8 @@ export function createImm(specs: readonly ImmModelSpec[], vertical: VerticalAdap
       // Every model holds (x, P), or there is one model: nothing to mix, whatever the weights.
       for (let j = 0; j < r; j++) {
         x0[j].set(s.uniform ? s.x : s.mx[j]);
-        p0[j].set(s.uniform ? s.p : s.mp[j]);
+        if (s.uniform) p0[j].set(s.p);
+        else unpackSymmetric(s.mp[j], N, p0[j]);
       }
       return;
     }
@@ -340,11 +349,12 @@ export function createImm(specs: readonly ImmModelSpec[], vertical: VerticalAdap
         xo[k] = blk[mxAt + k] + v;
       }
     }
-    // Upper triangle only (P is symmetric), mirrored.
+    // Upper triangle only (P is symmetric; u its packed index), mirrored.
+    let u = 0;
     for (let a = 0; a < N; a++) {
-      for (let b = a; b < N; b++) {
+      for (let b = a; b < N; b++, u++) {
         const ab = a * N + b;
-        for (let i = 0; i < r; i++) moments[i] = blk[mpAt + i * NN + ab] + dev[i * N + a] * dev[i * N + b];
+        for (let i = 0; i < r; i++) moments[i] = blk[mpAt + i * NP + u] + dev[i * N + a] * dev[i * N + b];
         for (let j = 0; j < r; j++) {
           let v = -shift[j * N + a] * shift[j * N + b];
           for (let i = 0; i < r; i++) v += wts[j * r + i] * moments[i];
@@ -495,7 +505,8 @@ export function createImm(specs: readonly ImmModelSpec[], vertical: VerticalAdap
       const d2 = inn.d2;
       for (let j = 0; j < r; j++) {
         tmpX[j].set(s.uniform ? s.x : s.mx[j]);
-        tmpP[j].set(s.uniform ? s.p : s.mp[j]);
+        if (s.uniform) tmpP[j].set(s.p);
+        else unpackSymmetric(s.mp[j], N, tmpP[j]);
         if (retrodictedUpdate(tmpX[j], tmpP[j], lag, qMax, z, rm, dim) === undefined) return undefined;
       }
       if (s.uniform) {
@@ -506,9 +517,9 @@ export function createImm(specs: readonly ImmModelSpec[], vertical: VerticalAdap
       }
       for (let j = 0; j < r; j++) {
         s.mx[j].set(tmpX[j]);
-        s.mp[j].set(tmpP[j]);
+        packSymmetric(tmpP[j], N, s.mp[j]);
       }
-      combine(s.mx, s.mp, s.mu, s.x, s.p);
+      combine(tmpX, tmpP, s.mu, s.x, s.p);
       return { d2, dim };
     },
     retrodict(s, lag, outX, outP) {
@@ -563,7 +574,7 @@ export function createImm(specs: readonly ImmModelSpec[], vertical: VerticalAdap
       for (let j = 0; j < r; j++) {
         const xj = px[j], pj = pp[j];
         for (let k = 0; k < N; k++) blk[mxAt + j * N + k] = xj[k];
-        for (let k = 0; k < NN; k++) blk[mpAt + j * NN + k] = pj[k];
+        packSymmetric(pj, N, blk, mpAt + j * NP);
       }
       s.uniform = false;
       combine(px, pp, s.mu, s.x, s.p);

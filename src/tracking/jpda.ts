@@ -30,7 +30,7 @@
  * IEEE Trans. AES 25(2), 1989; Bar-Shalom & Li, *Multitarget-Multisensor Tracking*, 1995, §6.4).
  */
 import { innovation, kalmanUpdate, newInnovation } from "./kalman.js";
-import { symmetrize } from "./linalg.js";
+import { packSymmetric, symmetrize, unpackSymmetric } from "./linalg.js";
 import { STATE_DIM } from "./motion_model.js";
 import { cloneImmState, type ImmFilter, type ImmState } from "./imm.js";
 
@@ -448,9 +448,15 @@ export function pdaUpdate(
     // Every model still holds (x, P): give each its own copy before model-level mixing.
     for (let j = 0; j < r; j++) {
       state.mx[j].set(state.x);
-      state.mp[j].set(state.p);
+      packSymmetric(state.p, N, state.mp[j]);
     }
   }
+  // The model covariances, full (the state keeps them packed).
+  const mp = state.mp.map((m) => {
+    const full = new Float64Array(NN);
+    unpackSymmetric(m, N, full);
+    return full;
+  });
 
   // IMM steps 1–3a (imm.ts): c̄, mixing, model-matched prediction.
   const pi = transitionMatrix(filter, state, dt);
@@ -463,8 +469,8 @@ export function pdaUpdate(
     for (let i = 0; i < r; i++) mixW[i] = cbar[j] > 0 ? (pi[i * r + j] * state.mu[i]) / cbar[j] : i === j ? 1 : 0;
     if (r === 1) {
       x0.set(state.mx[0]);
-      p0.set(state.mp[0]);
-    } else collapse(state.mx, state.mp, mixW, x0, p0);
+      p0.set(mp[0]);
+    } else collapse(state.mx, mp, mixW, x0, p0);
     models[j].predictState(x0, dt, xp[j]);
     models[j].predictCovariance(p0, dt, pp[j], qScale, state.verticalScale);
   }
@@ -520,13 +526,13 @@ export function pdaUpdate(
   for (let j = 0; j < r; j++) {
     state.mu[j] = lik[j] / norm;
     state.mx[j].set(newX[j]);
-    state.mp[j].set(newP[j]);
+    packSymmetric(newP[j], N, state.mp[j]);
   }
   state.uniform = false;
   state.cacheDt = NaN;
   if (r === 1) {
-    state.x.set(state.mx[0]);
-    state.p.set(state.mp[0]);
-  } else collapse(state.mx, state.mp, state.mu, state.x, state.p);
+    state.x.set(newX[0]);
+    state.p.set(newP[0]);
+  } else collapse(newX, newP, state.mu, state.x, state.p);
   return { d2 };
 }

@@ -74,3 +74,29 @@ export function symmetrize(a: Float64Array, n: number): void {
     }
   }
 }
+
+/** Entries of the packed upper triangle of a symmetric n × n matrix: n(n + 1)/2. */
+export function packedSize(n: number): number {
+  return (n * (n + 1)) / 2;
+}
+
+/**
+ * Packs the upper triangle of the symmetric n × n row-major `a` into `out` (row by row:
+ * (0,0), (0,1), …, (0,n−1), (1,1), …), n(n + 1)/2 entries from `at`.
+ */
+export function packSymmetric(a: ArrayLike<number>, n: number, out: Float64Array, at = 0): void {
+  let u = at;
+  for (let i = 0; i < n; i++) for (let j = i; j < n; j++) out[u++] = a[i * n + j];
+}
+
+/** Unpacks a packed upper triangle (see {@link packSymmetric}) from `at` into the full symmetric n × n `out`. */
+export function unpackSymmetric(packed: ArrayLike<number>, n: number, out: Float64Array, at = 0): void {
+  let u = at;
+  for (let i = 0; i < n; i++) {
+    for (let j = i; j < n; j++) {
+      const v = packed[u++];
+      out[i * n + j] = v;
+      out[j * n + i] = v;
+    }
+  }
+}

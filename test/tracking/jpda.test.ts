@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { createImm, ctModel, ncvModel, type ImmFilter, type ImmState } from "../../src/tracking/index.js";
 import { jpdaMarginals, JpdaError, logLikelihoodFromCost, pdaUpdate, type JpdaOptions, type JpdaPair } from "../../src/tracking/jpda.js";
-import { cholesky } from "../../src/tracking/linalg.js";
+import { cholesky, unpackSymmetric } from "../../src/tracking/linalg.js";
 import { cloneImmState } from "../../src/tracking/imm.js";
 
 const DEG = Math.PI / 180;
@@ -246,6 +246,13 @@ function expectClose(a: Float64Array, b: Float64Array, rel = 1e-9): void {
   for (let i = 0; i < a.length; i++) expect(Math.abs(a[i] - b[i])).toBeLessThanOrEqual(rel * Math.max(1, Math.abs(b[i])));
 }
 
+/** A packed model covariance (`ImmState.mp`) as the full 6×6. */
+function unpacked(m: Float64Array): Float64Array {
+  const full = new Float64Array(36);
+  unpackSymmetric(m, 6, full);
+  return full;
+}
+
 function expectSpd(p: Float64Array): void {
   for (let i = 0; i < 6; i++) for (let j = 0; j < 6; j++) expect(p[i * 6 + j]).toBe(p[j * 6 + i]);
   expect(cholesky(p, 6, new Float64Array(36))).toBe(true);
@@ -355,7 +362,7 @@ describe("pdaUpdate", () => {
         for (let scan = 0; scan < 3; scan++) {
           expect(pdaUpdate(filter, s, dt, plots, ms.map((m) => m[1]), b0)).toBeDefined();
           expectSpd(s.p);
-          s.mp.forEach(expectSpd);
+          s.mp.forEach((m) => expectSpd(unpacked(m)));
           expect(s.mu.reduce((a, v) => a + v, 0)).toBeCloseTo(1, 12);
         }
       }), { numRuns: 60, seed: 13 });
