@@ -352,6 +352,7 @@ function candidatePairs(open: BatchPlot[], table: TrackTable, ctx: HypothesiserC
 
 const boundsVe = new Float64Array(2);
 
+const NO_TRACKS: readonly Track[] = Object.freeze([]) as readonly Track[];
 const xPred = new Float64Array(6);
 const pPred = new Float64Array(36);
 const cholR = new Float64Array(9);
@@ -452,6 +453,18 @@ export function hypothesise(plots: BatchPlot[], table: TrackTable, ctx: Hypothes
     out.push({ plot: i, track: j, cost, conv: pairConv, modeSMatch, d2: inn.d2 });
   }
 
+  // Each plot's own terms first, in one pass over the batch: ln|R| and the tracks holding its
+  // Mode S address. Gathered batch-wise rather than plot by plot, the memory reads of successive
+  // plots (the plot, its measurement, the address index) overlap instead of waiting in turn.
+  const logDetRs = new Float64Array(plots.length);
+  const holders: (readonly Track[])[] = new Array(plots.length);
+  for (let k = 0; k < plots.length; k++) {
+    const p = plots[k];
+    logDetRs[k] = logDetBlock(p.conv.r, p.conv.dim);
+    const a = p.plot.icaoAddress;
+    holders[k] = a !== undefined ? table.withAddress(a) : NO_TRACKS;
+  }
+
   /** Makes plot i the plot being paired. */
   function setPlot(k: number): void {
     i = k;
@@ -459,7 +472,7 @@ export function hypothesise(plots: BatchPlot[], table: TrackTable, ctx: Hypothes
     plot = bp.plot;
     conv = bp.conv;
     has3D = conv.dim === 3;
-    logDetR = logDetBlock(conv.r, conv.dim);
+    logDetR = logDetRs[k];
     plotAddress = plot.icaoAddress ?? -1;
     gammaPlain = ctx.gate.threshold[conv.dim];
     gammaModeS = ctx.modeSGate.threshold[conv.dim];
@@ -472,7 +485,7 @@ export function hypothesise(plots: BatchPlot[], table: TrackTable, ctx: Hypothes
   for (let k = 0; k < plots.length; k++) {
     setPlot(k);
     if (plotAddress >= 0) {
-      const held = table.withAddress(plotAddress);
+      const held = holders[k];
       if (held.length > 0) {
         const before = out.length;
         for (const tr of held) tryPair(tr.slot);
