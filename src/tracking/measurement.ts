@@ -89,6 +89,21 @@ function thirdCoordinate(plot: PlotReport, sigmas: SensorSigmas, opts: Measureme
   return undefined;
 }
 
+/**
+ * The plot in the one shape the tracker's per-plot code reads: every field it uses, always
+ * present (undefined when absent), in one order. Plots come from several decoders, receivers
+ * and simulators, each building its objects with its own fields in its own order; read through
+ * one shape, the per-plot code keeps one fast path instead of a lookup per shape.
+ */
+export function trackerPlot(p: PlotReport): PlotReport {
+  return {
+    kind: "plot", sensorId: p.sensorId, time: p.time, range: p.range, azimuth: p.azimuth,
+    elevation: p.elevation, height3D: p.height3D, modeC: p.modeC, mode3A: p.mode3A, icaoAddress: p.icaoAddress,
+    callsign: p.callsign, detection: p.detection, radarVelocity: p.radarVelocity,
+    rangeSigma: p.rangeSigma, azimuthSigma: p.azimuthSigma, elevationSigma: p.elevationSigma,
+  };
+}
+
 /** True when the plot carries a height (Mode C, 3D height or elevation). */
 export function plotHasHeight(plot: PlotReport): boolean {
   return (

@@ -53,7 +53,7 @@ import { applyPlotIdentity } from "./identity.js";
 import { initiateTrack } from "./initiator.js";
 import { innovation, newInnovation } from "./kalman.js";
 import { allFinite } from "./linalg.js";
-import { convertAdsb, convertPlot, type ConvertedPlot, type MeasurementOptions } from "./measurement.js";
+import { convertAdsb, convertPlot, trackerPlot, type ConvertedPlot, type MeasurementOptions } from "./measurement.js";
 import { jpdaMarginals, logLikelihoodFromCost, pdaUpdate } from "./jpda.js";
 import { createImm } from "./imm.js";
 import { motionModelOf } from "./motion_models.js";
@@ -513,7 +513,7 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
       stats.plotsInvalid++;
       return;
     }
-    const corrected = opts.correctBiases && s.bias ? correctPlot(p, s.bias) : p;
+    const corrected = trackerPlot(opts.correctBiases && s.bias ? correctPlot(p, s.bias) : p);
     const conv = convertPlot(corrected, s.sensor.site, s.sensor.sigmas, frame, measurement, defaultHeight);
     if (!allFinite(conv.z) || !allFinite(conv.r)) {
       stats.plotsInvalid++;
@@ -541,15 +541,12 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
 
   /** The identity of an ADS-B report as a plot carries it (for the identity rules and track identity). */
   function adsbAsPlot(a: AdsbReport): PlotReport {
-    const p: PlotReport = {
+    return trackerPlot({
       kind: "plot", sensorId: a.sensorId, time: a.time, range: NaN, azimuth: NaN, detection: "none", icaoAddress: a.icaoAddress,
-    };
-    if (a.callsign) p.callsign = a.callsign;
-    if (a.mode3A !== undefined) p.mode3A = { code: a.mode3A, validated: true, garbled: false, smoothed: false };
-    if (a.pressureAltitude !== undefined && Number.isFinite(a.pressureAltitude)) {
-      p.modeC = { pressureAltitude: a.pressureAltitude, validated: true, garbled: false };
-    }
-    return p;
+      callsign: a.callsign ? a.callsign : undefined,
+      mode3A: a.mode3A !== undefined ? { code: a.mode3A, validated: true, garbled: false, smoothed: false } : undefined,
+      modeC: a.pressureAltitude !== undefined && Number.isFinite(a.pressureAltitude) ? { pressureAltitude: a.pressureAltitude, validated: true, garbled: false } : undefined,
+    });
   }
 
   function processAdsb(a: AdsbReport, out: TrackUpdate[]): void {
