@@ -37,7 +37,7 @@ import { convertPlot, type ConvertedPlot, type MeasurementOptions } from "./meas
 import type { ImmFilter } from "./imm.js";
 import { relateIdentity, type IdentityCosts } from "./identity.js";
 import type { Track } from "./track.js";
-import { TrackGrid } from "./spatial_index.js";
+import { DiscGrid } from "./spatial_index.js";
 import { GateField, KinField, type TrackColumns, type TrackTable } from "./track_table.js";
 
 /** One plot of a batch, ready for association. */
@@ -114,7 +114,7 @@ let pairPlot = new Int32Array(0);
 let pairTrack = new Int32Array(0);
 let pairSorted = new Int32Array(0);
 let pairStart = new Int32Array(0);
-const sharedGrid = new TrackGrid();
+const sharedGrid = new DiscGrid();
 
 /**
  * The candidate pairs of a batch's open plots (those no track took by Mode S address), from the

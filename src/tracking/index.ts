@@ -44,7 +44,7 @@ export { createImm, ImmConfigError, MAX_MODELS } from "./imm.js";
 export type { ImmFilter, ImmState, ImmModelSpec } from "./imm.js";
 export { ctModel, motionModelOf } from "./motion_models.js";
 export type { MotionModelOption, MotionModelKind } from "./motion_models.js";
-export { TrackGrid } from "./spatial_index.js";
+export { DiscGrid } from "./spatial_index.js";
 export { inCoverage } from "./coverage_check.js";
 export { jpdaMarginals, pdaUpdate, logLikelihoodFromCost, JpdaError } from "./jpda.js";
 export type { JpdaOptions, JpdaMarginals, JpdaPair } from "./jpda.js";

@@ -1,16 +1,17 @@
 /**
- * A uniform grid over the system plane for gating (the "spatial index"): each track is entered
- * in every cell its gate disc touches, each plot looks up the cells its own uncertainty disc
- * touches, and only those track–plot pairs reach the Mahalanobis gate. With cells about the size
- * of a gate, a plot sees a handful of tracks whatever the size of the track table, so the cost
- * of association grows linearly with the number of plots and tracks instead of with their
- * product (Blackman & Popoli, *Design and Analysis of Modern Tracking Systems*, 1999, §6.2,
- * "coarse gating by cells").
+ * A uniform grid over the system plane for gating (the "spatial index"): discs are entered in
+ * every cell they touch, a query disc looks up the cells it touches, and only the pairs whose
+ * discs share a cell reach the Mahalanobis gate. The hypothesiser enters a batch's open plots
+ * (each with its uncertainty disc) and lets every track near the batch query it with its gate
+ * disc. With cells about the size of a gate, a track sees a handful of plots whatever the size
+ * of the batch, so the cost of association grows linearly with the number of plots and tracks
+ * instead of with their product (Blackman & Popoli, *Design and Analysis of Modern Tracking
+ * Systems*, 1999, §6.2, "coarse gating by cells").
  *
  * The grid covers a bounded rectangle (a batch's plots and their reach) and is stored flat, in
  * compressed-row form: one count pass, a prefix sum, one fill pass. Its buffers are kept and
  * reused from batch to batch, so building it allocates nothing once they have grown to size.
- * Deterministic: candidates come back sorted by track index.
+ * Deterministic: a query's entries come back sorted by index.
  */
 
 /** Most cells a grid may have; a larger rectangle gets larger cells. */
@@ -27,8 +28,8 @@ export interface GridBounds {
   yMax: number;
 }
 
-/** A reusable grid of track indices over a rectangle of the plane (x east, y north, metres). */
-export class TrackGrid {
+/** A reusable grid of disc indices over a rectangle of the plane (x east, y north, metres). */
+export class DiscGrid {
   private cellSize = 1;
   private x0 = 0;
   private y0 = 0;
@@ -36,7 +37,7 @@ export class TrackGrid {
   private ny = 1;
   /** Start of each cell's entries in `entries` (length cells + 1). */
   private start = new Int32Array(2);
-  /** Track indices, cell after cell, increasing within a cell. */
+  /** Disc indices, cell after cell, increasing within a cell. */
   private entries = new Int32Array(64);
   private stamp = new Int32Array(64);
   private epoch = 0;
@@ -48,8 +49,8 @@ export class TrackGrid {
   }
 
   /**
-   * Enters tracks 0 … count − 1, track j as the disc of radius `radius[j]` around
-   * (`x[j]`, `y[j]`), in every cell of `bounds` it touches; a negative radius leaves the track
+   * Enters discs 0 … count − 1, disc j of radius `radius[j]` around
+   * (`x[j]`, `y[j]`), in every cell of `bounds` it touches; a negative radius leaves the disc
    * out, and so does a disc wholly outside the bounds. Replaces the previous content.
    *
    * @param cellSize wanted cell side, metres (> 0); raised when the bounds would need more than
@@ -59,7 +60,7 @@ export class TrackGrid {
   build(bounds: GridBounds, cellSize: number, count: number, x: Float64Array, y: Float64Array, radius: Float64Array): void {
     const { xMin, xMax, yMin, yMax } = bounds;
     if (!Number.isFinite(xMin) || !Number.isFinite(xMax) || !Number.isFinite(yMin) || !Number.isFinite(yMax) || !(cellSize > 0) || xMax < xMin || yMax < yMin) {
-      throw new RangeError(`TrackGrid: bad bounds or cell size (${xMin}, ${xMax}, ${yMin}, ${yMax}; ${cellSize})`);
+      throw new RangeError(`DiscGrid: bad bounds or cell size (${xMin}, ${xMax}, ${yMin}, ${yMax}; ${cellSize})`);
     }
     let c = cellSize;
     while (((xMax - xMin) / c + 1) * ((yMax - yMin) / c + 1) > MAX_CELLS) c *= 2;
@@ -113,7 +114,7 @@ export class TrackGrid {
   }
 
   /**
-   * The track indices entered in any cell touched by the disc of `radius` m around (x, y), each
+   * The disc indices entered in any cell touched by the disc of `radius` m around (x, y), each
    * once, in increasing order, are `found[0 … n − 1]`, n the count returned; the next call
    * reuses `found`.
    */
@@ -161,7 +162,7 @@ export class TrackGrid {
     return n;
   }
 
-  /** The buffer of the latest {@link TrackGrid.query}'s results (valid up to the count it returned). */
+  /** The buffer of the latest {@link DiscGrid.query}'s results (valid up to the count it returned). */
   get found(): Int32Array {
     return this.out;
   }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { TrackGrid } from "../../src/tracking/spatial_index.js";
+import { DiscGrid } from "../../src/tracking/spatial_index.js";
 
 /** The tracks a query finds, as an array. */
-function found(grid: TrackGrid, x: number, y: number, r: number): number[] {
+function found(grid: DiscGrid, x: number, y: number, r: number): number[] {
   const n = grid.query(x, y, r);
   return [...grid.found.subarray(0, n)];
 }
@@ -14,9 +14,9 @@ const disc = fc.record({
   r: fc.oneof(fc.double({ min: 0, max: 20_000, noNaN: true }), fc.constant(-1)),
 });
 
-describe("TrackGrid", () => {
+describe("DiscGrid", () => {
   it("returns every entered track whose disc meets the query disc inside the bounds, each once, in order", () => {
-    const grid = new TrackGrid();
+    const grid = new DiscGrid();
     fc.assert(
       fc.property(
         fc.array(disc, { maxLength: 60 }),
@@ -43,7 +43,7 @@ describe("TrackGrid", () => {
   });
 
   it("is reused from build to build without stale entries", () => {
-    const grid = new TrackGrid();
+    const grid = new DiscGrid();
     const b = { xMin: 0, xMax: 10_000, yMin: 0, yMax: 10_000 };
     grid.build(b, 1000, 2, Float64Array.of(1000, 9000), Float64Array.of(1000, 9000), Float64Array.of(100, 100));
     expect(found(grid, 1000, 1000, 10)).toEqual([0]);
@@ -53,7 +53,7 @@ describe("TrackGrid", () => {
   });
 
   it("ignores discs outside the bounds or not a number, and refuses bad bounds", () => {
-    const grid = new TrackGrid();
+    const grid = new DiscGrid();
     const b = { xMin: 0, xMax: 1000, yMin: 0, yMax: 1000 };
     grid.build(b, 100, 3, Float64Array.of(5000, NaN, 500), Float64Array.of(5000, 500, 500), Float64Array.of(10, 10, NaN));
     expect(found(grid, 500, 500, 1000)).toEqual([]);
@@ -62,7 +62,7 @@ describe("TrackGrid", () => {
   });
 
   it("keeps the cell count bounded for a huge rectangle", () => {
-    const grid = new TrackGrid();
+    const grid = new DiscGrid();
     grid.build({ xMin: -1e7, xMax: 1e7, yMin: -1e7, yMax: 1e7 }, 1, 1, Float64Array.of(0), Float64Array.of(0), Float64Array.of(5));
     expect(grid.cell).toBeGreaterThan(1);
     expect(found(grid, 0, 0, 1)).toEqual([0]);
