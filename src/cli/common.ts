@@ -252,10 +252,10 @@ export function readText(path: string, what: string): string {
   }
 }
 
-/** Warns that times of day were resolved against today's date because no --date was given. */
+/** Warns that times of day were resolved against the present because no --date was given. */
 export function warnNoDate(file: string): void {
   process.stderr.write(
-    `${file}: warning: the recording carries times of day only and no --date was given: times are stamped with today's date (UTC)\n`,
+    `${file}: warning: the recording carries times of day only and no --date was given: each is stamped with the UTC date that puts it nearest to now (yesterday, today or tomorrow)\n`,
   );
 }
 
@@ -268,13 +268,13 @@ export function parseSacSic(value: string): string {
 
 /**
  * Warns about what a run of recordings could not use: records of sensors missing from the
- * sensors file, and times of day stamped with today's date because no --date was given.
+ * sensors file, and times of day resolved against the present because no --date was given.
  */
 export function warnAboutFiles(files: FileStats[], known: Set<string>, sensorsFile: string | undefined, date: number | undefined): void {
   for (const f of files) {
     warnEditionMismatch(f.file, f.decode);
     for (const [id, n] of Object.entries(f.decode.bySensor)) {
-      if (!known.has(id)) process.stderr.write(`${f.file}: warning: ${n} records from sensor ${id}, which is not in ${sensorsFile}: not tracked\n`);
+      if (!known.has(id)) process.stderr.write(`${f.file}: warning: ${n} record${n === 1 ? "" : "s"} from sensor ${id}, which is not in ${sensorsFile}: not tracked\n`);
     }
     if (date === undefined && !f.absoluteTimes && f.decode.records > 0) warnNoDate(f.file);
   }

@@ -55,7 +55,7 @@ export function decodeCommand(program: Command): void {
     .description("decode an ASTERIX recording: one JSON line per record (items in the units of the standard)")
     .argument("<file>", "recording: raw .ast/.raw, pcap, pcapng, .gps, .rply, final format")
     .option("-f, --format <framing>", "container format (default: detected)", parseFraming)
-    .option("-d, --date <YYYY-MM-DD>", "UTC date of the recording, to resolve times of day (default: today; pcap: capture time)", parseDate)
+    .option("-d, --date <YYYY-MM-DD>", "UTC date of the recording, to resolve times of day (default: the date nearest to now; pcap: capture time)", parseDate)
     .option("-e, --edition <CAT=ED>", "ASTERIX edition of a category, e.g. 48=1.27 or 21=2.1 (repeatable; CAT=ED@SAC/SIC for one sensor)", collectEdition)
     .option("-c, --cat <N>", "only these categories (repeatable or comma-separated)", collectCategories)
     .option("-s, --sensor <SAC/SIC>", "only these data sources (repeatable)", collectSensors)
