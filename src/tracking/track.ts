@@ -67,10 +67,18 @@ const acc = new Float64Array(6);
 /** The surveillance technology of a plot (I062/290 columns); ADS-B reports reach the tracker as plots without detection type. */
 export function technologyOf(plot: PlotReport, adsb: boolean): UpdateTechnology {
   if (adsb) return "adsb";
-  const d = plot.detection;
-  if (d.startsWith("modeS")) return "modeS";
-  if (d === "ssr" || d === "ssr+psr") return "ssr";
-  return "psr";
+  switch (plot.detection) {
+    case "modeSAllCall":
+    case "modeSRollCall":
+    case "modeSAllCall+psr":
+    case "modeSRollCall+psr":
+      return "modeS";
+    case "ssr":
+    case "ssr+psr":
+      return "ssr";
+    default:
+      return "psr";
+  }
 }
 
 /**
