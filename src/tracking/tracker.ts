@@ -513,7 +513,9 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
       stats.plotsInvalid++;
       return;
     }
-    const corrected = trackerPlot(opts.correctBiases && s.bias ? correctPlot(p, s.bias) : p);
+    // In the tracker's one shape (the caller's object is not kept: it may die young).
+    const plot = trackerPlot(p);
+    const corrected = opts.correctBiases && s.bias ? trackerPlot(correctPlot(plot, s.bias)) : plot;
     const conv = convertPlot(corrected, s.sensor.site, s.sensor.sigmas, frame, measurement, defaultHeight);
     if (!allFinite(conv.z) || !allFinite(conv.r)) {
       stats.plotsInvalid++;
@@ -521,7 +523,7 @@ export function createTracker(sensors: Sensor[], options: Partial<TrackerOptions
     }
     stats.plotsProcessed++;
     flushDue(p.time, out, undefined, false);
-    s.batch.push({ plot: corrected, raw: p, sensor: s.sensor, conv });
+    s.batch.push({ plot: corrected, raw: plot, sensor: s.sensor, conv });
   }
 
   function processService(r: ServiceReport, out: TrackUpdate[]): void {
