@@ -92,7 +92,9 @@ export function issuePrinter(max = 50): { print: (i: InputIssue) => void; count:
       n++;
       // Framing messages may begin with their own "at byte N:"; the offset is printed once.
       const message = i.message.replace(new RegExp(`^at byte ${i.offset}: `), "");
-      if (n <= max) process.stderr.write(i.fatal ? `${i.file}: ${message}\n` : `${i.file}: byte offset ${i.offset}: ${message}\n`);
+      // A fatal problem's message usually names the file itself (it is about the whole file).
+      const named = message.includes(i.file);
+      if (n <= max) process.stderr.write(i.fatal ? (named ? `${message}\n` : `${i.file}: ${message}\n`) : `${i.file}: byte offset ${i.offset}: ${message}\n`);
       else if (n === max + 1) process.stderr.write(`(further problems counted, not printed)\n`);
     },
     count: () => n,

@@ -5,7 +5,6 @@
  * reader for larger files can replace this without changing the yielded items.
  */
 import { readFile } from "node:fs/promises";
-import { basename } from "node:path";
 import {
   detectFraming, frameBlocks, FramingError,
   type FramedBlock, type FrameOptions, type Framing, type FramingIssue,
@@ -50,10 +49,11 @@ export async function* readBlockFile(
   if (framing === undefined) {
     if (buf.length === 0) throw new SourceError(path, "unknown-framing", `recording ${path} is empty`);
     try {
-      framing = detectFraming(buf, basename(path));
+      framing = detectFraming(buf, path);
     } catch (err) {
       if (!(err instanceof FramingError)) throw err;
-      throw new SourceError(path, "unknown-framing", `recording ${path}: ${err.message}; pass the framing explicitly (--format)`, { cause: err });
+      // The framing error names the file already.
+      throw new SourceError(path, "unknown-framing", `${err.message}; pass the framing explicitly (--format)`, { cause: err });
     }
   }
   yield* frameBlocks(buf, framing, options);
