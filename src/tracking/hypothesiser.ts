@@ -165,6 +165,7 @@ function columnVarianceBounds(filter: ImmFilter, cols: TrackColumns, j: number, 
   return speed;
 }
 
+/** Scratch east and north variance bounds ({@link columnVarianceBounds}), read at once after each call. */
 const bounds = new Float64Array(2);
 
 /**
@@ -313,8 +314,8 @@ function candidatePairs(open: BatchPlot[], table: TrackTable, ctx: HypothesiserC
     // maxSpeed over the interval, and 20 km for the process noise.
     const far = 20_000 + ctx.maxSpeed * (dtMax + Math.max(0, t - tMin)) + sqrtG * (kin[k + KinField.POSITION_SPREAD] + dtMax * kin[k + KinField.VELOCITY_SPREAD]);
     if (cx < box.xMin - far || cx > box.xMax + far || cy < box.yMin - far || cy > box.yMax + far || (wedge && !mayMeetWedge(wedge, cx, cy, far + plotReach))) continue;
-    const speed = columnVarianceBounds(ctx.filter, cols, j, dtMax, boundsVe);
-    const ve = boundsVe[0], vn = boundsVe[1];
+    const speed = columnVarianceBounds(ctx.filter, cols, j, dtMax, bounds);
+    const ve = bounds[0], vn = bounds[1];
     // Motion across the batch, and back to its oldest plot for an out-of-sequence pair.
     let r = Math.sqrt(gMax * (ve + vn)) + speed * (0.5 * (tMax - tMin) + Math.max(0, t - tMin));
     if (updates === 1) r += ctx.maxSpeed * dtMax;
@@ -350,9 +351,6 @@ function candidatePairs(open: BatchPlot[], table: TrackTable, ctx: HypothesiserC
   return { start, track: pairSorted, ve: veBuf, vn: vnBuf };
 }
 
-const boundsVe = new Float64Array(2);
-
-const NO_TRACKS: readonly Track[] = Object.freeze([]) as readonly Track[];
 const xPred = new Float64Array(6);
 const pPred = new Float64Array(36);
 const cholR = new Float64Array(9);
@@ -457,12 +455,12 @@ export function hypothesise(plots: BatchPlot[], table: TrackTable, ctx: Hypothes
   // Mode S address. Gathered batch-wise rather than plot by plot, the memory reads of successive
   // plots (the plot, its measurement, the address index) overlap instead of waiting in turn.
   const logDetRs = new Float64Array(plots.length);
-  const holders: (readonly Track[])[] = new Array(plots.length);
+  const holders: (readonly Track[])[] = new Array(plots.length); // set for the plots with an address
   for (let k = 0; k < plots.length; k++) {
     const p = plots[k];
     logDetRs[k] = logDetBlock(p.conv.r, p.conv.dim);
     const a = p.plot.icaoAddress;
-    holders[k] = a !== undefined ? table.withAddress(a) : NO_TRACKS;
+    if (a !== undefined) holders[k] = table.withAddress(a);
   }
 
   /** Makes plot i the plot being paired. */

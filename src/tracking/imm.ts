@@ -165,22 +165,31 @@ export interface ImmFilter {
 
 
 
-/** Doubles in the block of a state with r models: x, P, μ, r model states, r model covariances. */
+/**
+ * The layout of the block of a state with r models, offsets in doubles from its start: x at 0,
+ * P at N, μ at `mu`, the r model states from `mx`, the r packed model covariances from `mp`;
+ * `size` doubles in all.
+ */
+function blockLayout(r: number): { mu: number; mx: number; mp: number; size: number } {
+  const mu = N + NN, mx = mu + r, mp = mx + r * N;
+  return { mu, mx, mp, size: mp + r * NP };
+}
+
+/** Doubles in the block of a state with r models. */
 function blockSize(r: number): number {
-  return N + NN + r + r * (N + NP);
+  return blockLayout(r).size;
 }
 
 /** Points every array of `s` (r models) at its block from `at` in `block`. */
 function viewBlock(s: ImmState, block: Float64Array, at: number, r: number): void {
-  const mxAt = at + N + NN + r;
-  const mpAt = mxAt + r * N;
+  const { mu, mx, mp } = blockLayout(r);
   s.block = block;
   s.at = at;
   s.x = block.subarray(at, at + N);
   s.p = block.subarray(at + N, at + N + NN);
-  s.mu = block.subarray(at + N + NN, at + N + NN + r);
-  s.mx = Array.from({ length: r }, (_, j) => block.subarray(mxAt + j * N, mxAt + (j + 1) * N));
-  s.mp = Array.from({ length: r }, (_, j) => block.subarray(mpAt + j * NP, mpAt + (j + 1) * NP));
+  s.mu = block.subarray(at + mu, at + mu + r);
+  s.mx = Array.from({ length: r }, (_, j) => block.subarray(at + mx + j * N, at + mx + (j + 1) * N));
+  s.mp = Array.from({ length: r }, (_, j) => block.subarray(at + mp + j * NP, at + mp + (j + 1) * NP));
 }
 
 /** States per slab of a state store. */
@@ -311,6 +320,17 @@ export function createImm(specs: readonly ImmModelSpec[], vertical: VerticalAdap
     }
   }
 
+  /** Model j's state and full covariance into outX, outP (the combined ones while `uniform`). */
+  function modelState(s: ImmState, j: number, outX: Float64Array, outP: Float64Array): void {
+    if (s.uniform) {
+      outX.set(s.x);
+      outP.set(s.p);
+    } else {
+      outX.set(s.mx[j]);
+      unpackSymmetric(s.mp[j], N, outP);
+    }
+  }
+
   /** Steps 1–2: predicted model probabilities into cbar, mixed initial conditions into x0/p0. */
   function mix(s: ImmState, dt: number): void {
     transition(dt);
@@ -323,11 +343,7 @@ export function createImm(specs: readonly ImmModelSpec[], vertical: VerticalAdap
     }
     if (s.uniform || r === 1) {
       // Every model holds (x, P), or there is one model: nothing to mix, whatever the weights.
-      for (let j = 0; j < r; j++) {
-        x0[j].set(s.uniform ? s.x : s.mx[j]);
-        if (s.uniform) p0[j].set(s.p);
-        else unpackSymmetric(s.mp[j], N, p0[j]);
-      }
+      for (let j = 0; j < r; j++) modelState(s, j, x0[j], p0[j]);
       return;
     }
     // With d_i = x_i − x_ref (the first model's state the reference) and f_j = x₀ⱼ − x_ref = Σ_i μ_i|j d_i:
@@ -393,10 +409,8 @@ export function createImm(specs: readonly ImmModelSpec[], vertical: VerticalAdap
   }
 
   const stateStore = new StateStore(r);
-  // Offsets in a state's block (see viewBlock).
-  const MU_AT = N + NN;
-  const MX_AT = MU_AT + r;
-  const MP_AT = MX_AT + r * N;
+  // Offsets in a state's block (see blockLayout).
+  const { mu: MU_AT, mx: MX_AT, mp: MP_AT } = blockLayout(r);
 
   // The store of kept predictions (see PREDICTION_STORE_SLOTS): per slot, views of its r model
   // states and r covariances and its r predicted probabilities, in chunks allocated as needed
@@ -504,9 +518,7 @@ export function createImm(specs: readonly ImmModelSpec[], vertical: VerticalAdap
       if (!innovation(xj, pj, z, rm, dim, inn)) return undefined;
       const d2 = inn.d2;
       for (let j = 0; j < r; j++) {
-        tmpX[j].set(s.uniform ? s.x : s.mx[j]);
-        if (s.uniform) tmpP[j].set(s.p);
-        else unpackSymmetric(s.mp[j], N, tmpP[j]);
+        modelState(s, j, tmpX[j], tmpP[j]);
         if (retrodictedUpdate(tmpX[j], tmpP[j], lag, qMax, z, rm, dim) === undefined) return undefined;
       }
       if (s.uniform) {

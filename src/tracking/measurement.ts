@@ -138,8 +138,13 @@ function measurementArrays(): { z: Float64Array; r: Float64Array } {
   return { z, r };
 }
 
+/** True when a radar stands at the origin of the system frame (its plane is then the radar's polar ground plane). */
+function atOrigin(site: Geodetic, frame: SystemFrame): boolean {
+  return site.lat === frame.origin.lat && site.lon === frame.origin.lon;
+}
+
 function toEnu(site: Geodetic, frame: SystemFrame, k: number, useElevation: boolean, rho: number, az: number, third: number): Float64Array {
-  if (site.lat === frame.origin.lat && site.lon === frame.origin.lon) {
+  if (atOrigin(site, frame)) {
     // A radar at the origin of the system frame: the plane's (x, y) is the ground range along
     // the azimuth (system_frame.ts), so the chain through WGS-84 reduces to the radar model.
     let d: number;
@@ -221,7 +226,7 @@ export function polarJacobian(
   const dThird = re * thEl * elThird;
   const sinAz = Math.sin(az), cosAz = Math.cos(az);
   let ex: number, ey: number, tx: number, ty: number; // ∂(x, y)/∂d and ∂(x, y)/∂θ
-  if (site.lat === frame.origin.lat && site.lon === frame.origin.lon) {
+  if (atOrigin(site, frame)) {
     // A radar at the origin: (x, y) = d (sin θ, cos θ) (see toEnu).
     ex = sinAz; ey = cosAz;
     tx = d * cosAz; ty = -d * sinAz;
